@@ -1,1 +1,5 @@
-document.getElementById('app')!.textContent = 'fraud-rings';
+import './styles/app.css';
+import { startApp } from './app-shell';
+import { must } from './dom';
+
+void startApp(must<HTMLElement>('#app'));

@@ -1,0 +1,97 @@
+/**
+ * UI benchmark: time until a ring graph of ~500 and ~5,000 elements is drawn in headless
+ * Chromium, and until a click on one of its accounts is answered (the details panel shows it).
+ * Targets (issue 7): 500 elements within 1 s, 5,000 within 3 s, drawn and clickable.
+ *
+ *   npx tsx bench/ui.ts [--runs 3] [--sizes 500,5000] [--layouts fcose,grid]
+ *
+ * The bundle is the real one (`web/dist`, built if missing); the API replies come from a tiny
+ * fixture server with synthetic graphs, so the figures are the browser's alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startUiFixtureServer } from './ui-fixture-server';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'web', 'dist');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+interface Sample {
+  elements: number;
+  drawnMs: number;
+  clickMs: number;
+}
+
+async function measure(browser: Browser, base: string, size: number, layout: string): Promise<Sample> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(`${base}/#/queue`);
+    await page.waitForSelector('[data-testid=queue-view]');
+    const hash = `#/ring/ring-${size}${layout === 'fcose' ? '' : `?layout=${layout}`}`;
+    const drawnMs = await page.evaluate<number>(`(async () => {
+      const t0 = performance.now();
+      location.hash = ${JSON.stringify(hash)};
+      await new Promise((resolve) => {
+        const poll = () => (document.querySelector('[data-testid=graph][data-ready=true]') ? resolve() : requestAnimationFrame(poll));
+        poll();
+      });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return performance.now() - t0;
+    })()`);
+    const elements = Number(await page.getAttribute('[data-testid=graph]', 'data-node-count')) + Number(await page.getAttribute('[data-testid=graph]', 'data-edge-count'));
+    const target = await page.evaluate<{ id: string; x: number; y: number }>(
+      `(() => { const n = window.__cy.nodes('.type-account')[0]; const p = n.renderedPosition(); return { id: n.id(), x: p.x, y: p.y }; })()`,
+    );
+    const box = await page.locator('[data-testid=graph]').boundingBox();
+    if (!box) throw new Error('graph not visible');
+    const t1 = performance.now();
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForSelector(`[data-testid=account-details][data-user-id="${target.id}"]`);
+    const clickMs = performance.now() - t1;
+    return { elements, drawnMs, clickMs };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const runs = Number(arg('runs', '3'));
+  const sizes = arg('sizes', '500,5000').split(',').map(Number);
+  const layouts = arg('layouts', 'fcose').split(',');
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const server = await startUiFixtureServer(DIST);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    console.log('size   layout      elements  drawn ms (median, runs)        click ms  drawn+click ms');
+    for (const size of sizes) {
+      for (const layout of layouts) {
+        const samples: Sample[] = [];
+        for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url, size, layout));
+        const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+        const drawn = samples.map((s) => s.drawnMs);
+        const click = samples.map((s) => s.clickMs);
+        const total = samples.map((s) => s.drawnMs + s.clickMs);
+        console.log(
+          `${String(size).padEnd(6)} ${layout.padEnd(11)} ${String(samples[0].elements).padStart(8)}  ${median(drawn).toFixed(0).padStart(6)} (${drawn.map((v) => v.toFixed(0)).join(', ')})`.padEnd(60) +
+            `${median(click).toFixed(0).padStart(8)}  ${median(total).toFixed(0).padStart(8)}`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

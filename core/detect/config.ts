@@ -1,0 +1,140 @@
+/**
+ * Every weight, cut-off and threshold of ring detection, in one documented object.
+ *
+ * Each value says why it is what it is. The defaults aim at signals that hold for collusive
+ * fraud in general (rare shared identifiers, creation bursts, synchronised first use, money that
+ * stays inside, chargebacks), not at the shape of any one synthetic generator. A run stores the
+ * full object it used (`RunRecord.params.detection`), so a ring can always be explained by the
+ * parameters that produced it.
+ */
+import type { IdentifierKind } from '../types';
+
+export interface DetectionConfig {
+  projection: {
+    /**
+     * Weight of a link made by one shared identifier of each kind when only two accounts share it.
+     * Device, card and email are personal: two strangers rarely share them. A phone is personal
+     * but recycled by carriers. An address is shared by every household, flat-share and building
+     * (weak on its own). An IP is shared by NAT, mobile carriers and cafés (weakest).
+     */
+    identifierWeights: Record<IdentifierKind, number>;
+    /**
+     * An identifier shared by more than this many accounts adds no edges at all: a public Wi-Fi
+     * IP, a payment processor's device, a mail-drop address. Above these sizes a shared value
+     * says nothing about collusion and its clique (k² pairs) would glue unrelated rings together.
+     * Below the cut the weight falls with the number k of sharers like an inverse document
+     * frequency: `w = kindWeight * ln((cut + 1) / k) / ln((cut + 1) / 2)`, 1 at k = 2, 0 at k = cut + 1.
+     */
+    hubCutoffs: Record<IdentifierKind, number>;
+    /** Weight of a payment link per log2(1 + payments) between two accounts, either direction. */
+    paymentWeight: number;
+    /**
+     * An account paid by or paying more distinct accounts than this (a merchant, a payroll or
+     * marketplace account) adds no payment edges: paying the same shop is not collusion.
+     */
+    paymentHubCutoff: number;
+  };
+  communities: {
+    /** Louvain resolution (gamma). 1 is classic modularity; higher finds smaller communities. */
+    resolution: number;
+    /** Components smaller than this are taken whole: Louvain cannot say more about a handful of nodes. */
+    louvainMinSize: number;
+    /**
+     * Refinement: a community larger than this is re-partitioned on its own induced subgraph,
+     * which removes the resolution limit of modularity (Fortunato & Barthélemy 2007) as in the
+     * recursive partitioning of Ruan & Zhang (2008), so a dense 5-account ring inside a
+     * 150-account community is separated. Equal to the largest household: anything bigger may
+     * be a ring glued to its surroundings.
+     */
+    refineAbove: number;
+    /**
+     * A part of a refined community is peeled off only if at most this share of its weight leaves
+     * it (conductance). Two halves of one ring joined by a shared card cut ~20-40% of their
+     * weight; a ring tied to a household by one payment cuts ~2%.
+     */
+    refineMaxConductance: number;
+    /** How many times a community may be re-split. */
+    refineMaxDepth: number;
+  };
+  candidates: {
+    /** Communities smaller than this are never rings (a pair is a couple, not a ring). */
+    minSize: number;
+  };
+  evidence: {
+    /** Accounts created within this many hours of each other form a creation burst. */
+    burstHours: number;
+    /** First uses of one shared device within this many hours are synchronised. */
+    syncHours: number;
+    /** An identifier is evidence when at least this many members share it... */
+    sharedMinAccounts: number;
+    /** ...and at most this many evidence items of shared identifiers are kept per ring. */
+    maxSharedItems: number;
+  };
+  scoring: {
+    /** A ring is flagged at or above this score (0-100). */
+    threshold: number;
+    /** Points of each signal at full strength; the score is their sum, capped at 100 (see scoring.ts). */
+    points: {
+      /** Non-address identifiers shared by most members: the collusion itself. */
+      sharing: number;
+      /** Accounts created within `burstHours`: fraudsters open accounts in batches, families do not. */
+      creationBurst: number;
+      /** First use of a shared device within `syncHours`: one operator setting up many accounts. */
+      syncFirstUse: number;
+      /** Chargebacks per member: the harm signal. */
+      chargebacks: number;
+      /** Share of members with a fraud label (a minority, sometimes wrong: never required). */
+      fraudLabels: number;
+      /** Money going round a cycle of members and staying inside the group. */
+      moneyLoop: number;
+      /** Size beyond a household (more than `householdMaxSize` members tightly linked). */
+      size: number;
+    };
+    /** Up to this many members a group may be a household or a small office team. */
+    householdMaxSize: number;
+    /** Share of members with a legit label that removes the label signal and halves the score. */
+    legitDamping: number;
+  };
+}
+
+/** The defaults, with the rationale of each value in `DetectionConfig`. */
+export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
+  projection: {
+    identifierWeights: { device: 1, card: 1, email: 1, phone: 0.8, address: 0.5, ip: 0.3 },
+    hubCutoffs: { device: 50, card: 30, email: 10, phone: 15, address: 30, ip: 40 },
+    paymentWeight: 0.5,
+    paymentHubCutoff: 50,
+  },
+  communities: {
+    resolution: 1,
+    louvainMinSize: 6,
+    refineAbove: 6,
+    refineMaxConductance: 0.15,
+    refineMaxDepth: 3,
+  },
+  candidates: { minSize: 3 },
+  evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
+  scoring: {
+    threshold: 50,
+    points: { sharing: 25, creationBurst: 20, syncFirstUse: 15, chargebacks: 20, fraudLabels: 15, moneyLoop: 15, size: 10 },
+    householdMaxSize: 6,
+    legitDamping: 0.5,
+  },
+}) as DetectionConfig;
+
+/** Deep-merges a partial override into the defaults (used by tests and benchmarks). */
+export function detectionConfig(overrides: DeepPartial<DetectionConfig> = {}): DetectionConfig {
+  return merge(DEFAULT_DETECTION_CONFIG, overrides) as DetectionConfig;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function merge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return structuredClone(base);
+  if (typeof base !== 'object' || base === null || typeof over !== 'object' || over === null) return over;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(base), ...Object.keys(over)])) {
+    out[key] = merge((base as Record<string, unknown>)[key], (over as Record<string, unknown>)[key]);
+  }
+  return out;
+}

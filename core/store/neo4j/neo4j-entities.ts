@@ -1,0 +1,154 @@
+/**
+ * The EntityStore part of the Neo4j adapter (loads, counts, account views, search); the
+ * subgraph reads live in `neo4j-subgraphs.ts`.
+ *
+ * `load(fn)` is validate-then-write: `fn`'s rows go to a spool on disk, and only when `fn`
+ * resolves are they written, in batches of `batchSize` rows, each batch one managed write
+ * transaction (retried by the driver on transient errors). A batch that still fails is retried
+ * from that batch on, after a pause, up to `batchAttempts` times: batches already written stay,
+ * and since every batch is an idempotent MERGE, re-running the same file after a hard failure
+ * converges to the state a clean load would give. While the batches are being written, readers
+ * can see a partly applied file; a load whose function throws writes nothing.
+ */
+import type { LoadWriter } from '../port';
+import type { AccountLabel, AccountView, EntityCounts, IdentifierKind, SearchHit } from '../../types';
+import { StoreError } from '../../errors';
+import { identifierKind, positiveBound } from './allow-list';
+import { writeBatch } from './batch-writer';
+import type { CypherRunner } from './cypher-runner';
+import { LoadSpool } from './load-spool';
+import { num, numOrNull, str, strOrNull, type Row } from './neo4j-values';
+
+export interface LoadOptions {
+  batchSize: number;
+  batchAttempts: number;
+  /** Pause before re-trying a failed batch, multiplied by the attempt number. */
+  retryPauseMs: number;
+  spoolDir?: string;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 2000, batchAttempts: 3, retryPauseMs: 1000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function toAccountView(r: Row): AccountView {
+  const identifiers = (Array.isArray(r.identifiers) ? r.identifiers : []) as Row[];
+  return {
+    userId: str(r.userId),
+    createdAt: numOrNull(r.createdAt),
+    name: strOrNull(r.name),
+    email: strOrNull(r.email),
+    phone: strOrNull(r.phone),
+    address: strOrNull(r.address),
+    country: strOrNull(r.country),
+    label: strOrNull(r.label) as AccountLabel | null,
+    stub: r.stub === true,
+    identifiers: identifiers.map((i) => ({
+      kind: str(i.kind) as IdentifierKind,
+      value: str(i.value),
+      raw: str(i.raw),
+      accounts: num(i.accounts),
+      firstSeen: numOrNull(i.firstSeen),
+      lastSeen: numOrNull(i.lastSeen),
+    })),
+    payments: {
+      sent: num(r.sent),
+      received: num(r.received),
+      chargebacks: num(r.chargebacks),
+      amountSent: num(r.amountSent),
+      amountReceived: num(r.amountReceived),
+    },
+  };
+}
+
+export class Neo4jEntities {
+  constructor(
+    readonly runner: CypherRunner,
+    readonly loadOptions: LoadOptions = DEFAULT_LOAD_OPTIONS,
+  ) {}
+
+  async load<T>(fn: (writer: LoadWriter) => Promise<T>): Promise<T> {
+    const spool = new LoadSpool(this.loadOptions.spoolDir);
+    try {
+      const writer: LoadWriter = {
+        upsertAccounts: async (rows) => spool.append('accounts', rows),
+        upsertSightings: async (rows) => spool.append('sightings', rows),
+        upsertPayments: async (rows) => spool.append('payments', rows),
+      };
+      const result = await fn(writer);
+      await this.writeSpool(spool);
+      return result;
+    } finally {
+      spool.dispose();
+    }
+  }
+
+  private async writeSpool(spool: LoadSpool): Promise<void> {
+    const { batchSize, batchAttempts, retryPauseMs } = this.loadOptions;
+    let written = 0;
+    for await (const batch of spool.batches(batchSize)) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.runner.writeTx('load', (tx) => writeBatch(tx, batch));
+          break;
+        } catch (err) {
+          const retriable = err instanceof StoreError && err.retriable;
+          if (!retriable || attempt >= batchAttempts) {
+            if (err instanceof StoreError) {
+              throw new StoreError(
+                `fraud-rings: the graph store failed after writing ${written} of ${spool.rows} rows; loading the same file again completes it`,
+                { retriable: err.retriable, cause: err },
+              );
+            }
+            throw err;
+          }
+          await sleep(retryPauseMs * attempt);
+        }
+      }
+      written += batch.rows.length;
+    }
+  }
+
+  async counts(): Promise<EntityCounts> {
+    const [r] = await this.runner.read('count-entities');
+    return {
+      accounts: num(r.accounts),
+      stubAccounts: num(r.stubAccounts),
+      devices: num(r.devices),
+      sightings: num(r.sightings),
+      identifiers: num(r.identifiers),
+      identifierLinks: num(r.identifierLinks),
+      payments: num(r.payments),
+    };
+  }
+
+  async getAccount(userId: string): Promise<AccountView | null> {
+    const [account] = await this.getAccounts([userId]);
+    return account ?? null;
+  }
+
+  async getAccounts(userIds: string[]): Promise<AccountView[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.runner.read('account-by-id', { userIds: [...new Set(userIds)] });
+    const byId = new Map(rows.map((r) => [str(r.userId), toAccountView(r)]));
+    return userIds.flatMap((id) => {
+      const view = byId.get(id);
+      return view ? [view] : [];
+    });
+  }
+
+  async search(query: { kind: IdentifierKind | 'account'; value: string }, limit: number): Promise<SearchHit[]> {
+    const max = positiveBound('limit', limit, 10_000);
+    if (query.kind === 'account') {
+      const rows = await this.runner.read('search-account', { value: query.value });
+      return rows.map((r) => ({ kind: 'account' as const, value: str(r.userId), userIds: [str(r.userId)] }));
+    }
+    const rows = await this.runner.read('search-identifier', { kind: identifierKind(query.kind), value: query.value, limit: max });
+    return rows.map((r) => ({
+      kind: str(r.kind) as IdentifierKind,
+      value: str(r.value),
+      userIds: Array.isArray(r.userIds) ? r.userIds.map(str) : [],
+    }));
+  }
+}
+

@@ -1,0 +1,77 @@
+/**
+ * The ProjectionSource part of the Neo4j adapter: detection's three streams read in windows of
+ * integer keys (keys are dense from 1, handed out by the `Sequence` counters), each window one
+ * read transaction, so a stream over millions of accounts never holds one long transaction.
+ * Encodings match the port: label 1 = fraud, -1 = legit, 0 = none; kind = index into
+ * IDENTIFIER_KINDS; unknown times are NaN.
+ */
+import type { AccountBatch, IncidenceBatch, PaymentLinkBatch } from '../port';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../types';
+import type { CypherRunner } from './cypher-runner';
+import { num, str, type Row } from './neo4j-values';
+
+const orNaN = (v: Row[string]): number => (v === null ? Number.NaN : num(v));
+const labelCode = (v: Row[string]): number => (v === 'fraud' ? 1 : v === 'legit' ? -1 : 0);
+const kindCode = (v: Row[string]): number => IDENTIFIER_KINDS.indexOf(str(v) as IdentifierKind);
+
+export class Neo4jProjection {
+  constructor(
+    readonly runner: CypherRunner,
+    /** Keys per window: each window is one query. */
+    readonly window = 50_000,
+  ) {}
+
+  private async *windows(which: 'maxAccountKey' | 'maxIdentifierKey', query: string): AsyncGenerator<Row[]> {
+    const [range] = await this.runner.read('read-projection-key-range');
+    const max = num(range[which]);
+    for (let from = 0; from < max; from += this.window) {
+      const rows = await this.runner.read(query, { fromKey: from, toKey: Math.min(from + this.window, max) });
+      if (rows.length > 0) yield rows;
+    }
+  }
+
+  async *readAccounts(): AsyncIterable<AccountBatch> {
+    for await (const rows of this.windows('maxAccountKey', 'read-projection-accounts')) {
+      yield {
+        keys: Int32Array.from(rows, (r) => num(r.key)),
+        userIds: rows.map((r) => str(r.userId)),
+        createdAt: Float64Array.from(rows, (r) => orNaN(r.createdAt)),
+        labels: Int8Array.from(rows, (r) => labelCode(r.label)),
+        stub: Uint8Array.from(rows, (r) => (r.stub === true ? 1 : 0)),
+      };
+    }
+  }
+
+  async *readIncidences(): AsyncIterable<IncidenceBatch> {
+    for await (const rows of this.windows('maxIdentifierKey', 'read-projection-incidences')) {
+      yield {
+        accountKeys: Int32Array.from(rows, (r) => num(r.accountKey)),
+        identifierKeys: Int32Array.from(rows, (r) => num(r.identifierKey)),
+        kinds: Uint8Array.from(rows, (r) => kindCode(r.kind)),
+        firstSeen: Float64Array.from(rows, (r) => orNaN(r.firstSeen)),
+      };
+    }
+  }
+
+  async *readPaymentLinks(): AsyncIterable<PaymentLinkBatch> {
+    for await (const rows of this.windows('maxAccountKey', 'read-projection-payment-links')) {
+      yield {
+        payerKeys: Int32Array.from(rows, (r) => num(r.payerKey)),
+        payeeKeys: Int32Array.from(rows, (r) => num(r.payeeKey)),
+        count: Int32Array.from(rows, (r) => num(r.count)),
+        amount: Float64Array.from(rows, (r) => num(r.amount)),
+        chargebacks: Int32Array.from(rows, (r) => num(r.chargebacks)),
+        firstAt: Float64Array.from(rows, (r) => orNaN(r.firstAt)),
+        lastAt: Float64Array.from(rows, (r) => orNaN(r.lastAt)),
+      };
+    }
+  }
+
+  async identifierValues(keys: number[]): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>> {
+    const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();
+    if (keys.length === 0) return out;
+    const rows = await this.runner.read('read-projection-identifier-values', { keys: [...new Set(keys)] });
+    for (const r of rows) out.set(num(r.key), { kind: str(r.kind) as IdentifierKind, value: str(r.value), raw: str(r.raw) });
+    return out;
+  }
+}

@@ -1,0 +1,119 @@
+import type { GraphEdge, GraphNode, IdentifierKind } from '../../../types';
+import type { Db } from '../database';
+import { labelOf } from './codes';
+import { prepared } from './prepare';
+
+/**
+ * Node and edge ids of every `Subgraph` the store returns. The UI and the Neo4j adapter build
+ * the same ids, so they are part of the port's contract:
+ * - account node: `account:<user_id>`;
+ * - identifier node: `<kind>:<normalised value>` (e.g. `email:jdoe@gmail.com`), also when the
+ *   identifier is returned as a `hub` node (type `hub`, not expanded);
+ * - edge: `<type>:<source node id>-><target node id>`, where `uses` goes account -> identifier
+ *   and `pays` goes payer account -> payee account (one edge per ordered pair, aggregated).
+ */
+export function accountNodeId(userId: string): string {
+  return `account:${userId}`;
+}
+
+export function identifierNodeId(kind: IdentifierKind, value: string): string {
+  return `${kind}:${value}`;
+}
+
+export function edgeId(type: GraphEdge['type'], source: string, target: string): string {
+  return `${type}:${source}->${target}`;
+}
+
+interface AccountRow {
+  key: number;
+  user_id: string;
+  created_at: number | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  country: string | null;
+  label: number;
+  stub: number;
+}
+
+const ACCOUNT_BY_KEY = `SELECT key, user_id, created_at, name, email, phone, address, country, label, stub
+  FROM accounts WHERE key = ?`;
+const CHARGEBACKS = `SELECT
+  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = ?1), 0)
+  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = ?1), 0)`;
+
+/**
+ * The account node of `accountKey`. Props: the profile, `label` (`fraud`/`legit`/null), `stub`,
+ * `createdAt` (epoch ms or null) and `chargebacks` (payments with status chargeback, sent or received).
+ */
+export function accountNode(db: Db, accountKey: number): GraphNode | null {
+  const row = prepared(db, ACCOUNT_BY_KEY).get(accountKey) as AccountRow | undefined;
+  if (!row) return null;
+  const chargebacks = prepared(db, CHARGEBACKS).pluck().get(accountKey) as number;
+  return {
+    id: accountNodeId(row.user_id),
+    type: 'account',
+    label: row.user_id,
+    props: {
+      userId: row.user_id,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+      address: row.address,
+      country: row.country,
+      label: labelOf(row.label),
+      stub: row.stub === 1,
+      createdAt: row.created_at,
+      chargebacks,
+    },
+  };
+}
+
+/** An identifier node; `accounts` is how many accounts use it. With `hub`, a collapsed hub node. */
+export function identifierNode(
+  ident: { kind: IdentifierKind; value: string; raw: string },
+  accounts: number,
+  hub: boolean,
+): GraphNode {
+  return {
+    id: identifierNodeId(ident.kind, ident.value),
+    type: hub ? 'hub' : ident.kind,
+    label: hub ? `${ident.raw} (${accounts} accounts)` : ident.raw,
+    props: hub
+      ? { kind: ident.kind, value: ident.value, raw: ident.raw, count: accounts, accounts }
+      : { kind: ident.kind, value: ident.value, raw: ident.raw, accounts },
+  };
+}
+
+/** `uses` edge; props `firstSeen`/`lastSeen` are epoch ms, null for profile identifiers. */
+export function usesEdge(account: string, identifier: string, firstSeen: number | null, lastSeen: number | null): GraphEdge {
+  return { id: edgeId('uses', account, identifier), source: account, target: identifier, type: 'uses', props: { firstSeen, lastSeen } };
+}
+
+export interface PaymentLinkRow {
+  payer_key: number;
+  payee_key: number;
+  count: number;
+  amount: number;
+  chargebacks: number;
+  first_at: number;
+  last_at: number;
+}
+
+/** `pays` edge aggregating every payment payer -> payee: count, amount, chargebacks, firstAt, lastAt. */
+export function paysEdge(payer: string, payee: string, link: PaymentLinkRow): GraphEdge {
+  return {
+    id: edgeId('pays', payer, payee),
+    source: payer,
+    target: payee,
+    type: 'pays',
+    props: { count: link.count, amount: link.amount, chargebacks: link.chargebacks, firstAt: link.first_at, lastAt: link.last_at },
+  };
+}
+
+/** Nodes and edges sorted by id, so equal data gives byte-identical subgraphs. */
+export function sortedSubgraph(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdge>, capped: boolean) {
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { nodes: [...nodes].sort(byId), edges: [...edges].sort(byId), capped };
+}

@@ -1,0 +1,226 @@
+import type { Statement } from 'better-sqlite3';
+import { InvalidInputError } from '../../../errors';
+import { normalizeIdentifier } from '../../../identifiers/normalize';
+import { IDENTIFIER_KINDS } from '../../../types';
+import type { AccountInput, IdentifierRef, PaymentInput, SightingInput } from '../../../types';
+import type { LoadWriter } from '../../port';
+import type { Db } from '../database';
+import { KIND_CODE, PROFILE_KIND_CODES, STATUS_CODE, labelCode } from './codes';
+import { LinkBuffer } from './link-buffer';
+import { PaymentLinkBuffer } from './payment-link-buffer';
+import { prepared } from './prepare';
+
+const CHARGEBACK = STATUS_CODE.chargeback;
+
+/** A stored payment row, in the column order of `storedPayment`. */
+type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
+
+const MAX_CACHED_ACCOUNTS = 4_000_000;
+const MAX_CACHED_IDENTIFIERS = 2_000_000;
+
+const SQL = {
+  upsertAccount: `INSERT INTO accounts (user_id, created_at, name, email, phone, address, country, label, stub)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+    ON CONFLICT (user_id) DO UPDATE SET created_at = excluded.created_at, name = excluded.name,
+      email = excluded.email, phone = excluded.phone, address = excluded.address,
+      country = excluded.country, label = excluded.label, stub = 0
+    RETURNING key`,
+  accountKey: 'SELECT key FROM accounts WHERE user_id = ?',
+  insertStub: 'INSERT INTO accounts (user_id) VALUES (?)',
+  identifierKey: 'SELECT key FROM identifiers WHERE kind = ? AND value = ?',
+  insertIdentifier: 'INSERT INTO identifiers (kind, value, raw) VALUES (?, ?, ?)',
+  profileLinks: `SELECT identifier_key FROM account_identifiers
+    WHERE account_key = ? AND kind IN (${PROFILE_KIND_CODES.join(', ')})`,
+  insertProfileLink: `INSERT INTO account_identifiers (identifier_key, account_key, kind, first_seen, last_seen)
+    VALUES (?, ?, ?, NULL, NULL) ON CONFLICT DO NOTHING`,
+  deleteLink: 'DELETE FROM account_identifiers WHERE identifier_key = ? AND account_key = ?',
+  identifierInUse: 'SELECT 1 FROM account_identifiers WHERE identifier_key = ? LIMIT 1',
+  deleteIdentifier: 'DELETE FROM identifiers WHERE key = ? RETURNING kind, value',
+  upsertLink: `INSERT INTO account_identifiers (identifier_key, account_key, kind, first_seen, last_seen)
+    VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
+      last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)
+    WHERE first_seen IS NULL OR excluded.first_seen < first_seen OR excluded.last_seen > last_seen`,
+  insertSighting: 'INSERT OR IGNORE INTO sightings (account_key, device_key, seen_at, ip_key) VALUES (?, ?, ?, ?)',
+  insertPayment: `INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING`,
+  storedPayment: `SELECT payer_key, payee_key, amount, currency, created_at, card_key, device_key, status
+    FROM payments WHERE payment_id = ?`,
+  updatePayment: `UPDATE payments SET payer_key = ?, payee_key = ?, amount = ?, currency = ?, created_at = ?,
+    card_key = ?, device_key = ?, status = ? WHERE payment_id = ?`,
+  upsertPaymentLink: `INSERT INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at)
+    VALUES (?, ?, ?, ? / 1e6, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET count = count + excluded.count,
+      amount = round(amount * 1e6 + excluded.amount * 1e6) / 1e6,
+      chargebacks = chargebacks + excluded.chargebacks,
+      first_at = min(first_at, coalesce(excluded.first_at, first_at)),
+      last_at = max(last_at, coalesce(excluded.last_at, last_at))`,
+  deleteEmptyPaymentLink: 'DELETE FROM payment_links WHERE payer_key = ? AND payee_key = ? AND count <= 0',
+} as const;
+
+/**
+ * The writer handed to `load(fn)`: it runs inside the load's transaction and is closed when the
+ * load ends. It resolves user ids and identifier values to integer keys through in-memory
+ * caches (bounded; a miss falls back to an indexed lookup), creates stub accounts for unknown
+ * references, and buffers account–identifier links (see `LinkBuffer`) until `finish()`.
+ *
+ * Semantics (the data contract's idempotent load):
+ * - accounts: a known `user_id` is updated and stops being a stub; its profile identifiers
+ *   (email, phone, address) are replaced by the row's, and an identifier no longer used by
+ *   anyone is deleted;
+ * - sightings: the whole (account, device, time, ip) is the key, so a repeated sighting adds nothing;
+ * - payments: keyed by `payment_id`; a known id is updated in place (card/device links it created
+ *   earlier stay) and `payment_links` moves its contribution from the old pair to the new one;
+ * - card, ip and device links widen their first/last seen; profile links carry no times (NULL).
+ */
+export class SqliteLoadWriter implements LoadWriter {
+  private readonly accountKeys = new Map<string, number>();
+  private readonly identifierKeys: Array<Map<string, number>> = IDENTIFIER_KINDS.map(() => new Map());
+  private readonly links: LinkBuffer;
+  private readonly paymentLinks: PaymentLinkBuffer;
+  private readonly stmt: { [K in keyof typeof SQL]: Statement };
+  private closed = false;
+
+  constructor(db: Db) {
+    this.stmt = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, prepared(db, sql)])) as {
+      [K in keyof typeof SQL]: Statement;
+    };
+    const upsertLink = this.stmt.upsertLink;
+    this.links = new LinkBuffer((ik, ak, kind, first, last) => {
+      upsertLink.run(ik, ak, kind, first, last);
+    });
+    const { upsertPaymentLink, deleteEmptyPaymentLink } = this.stmt;
+    this.paymentLinks = new PaymentLinkBuffer((payer, payee, count, micros, chargebacks, first, last) => {
+      upsertPaymentLink.run(payer, payee, count, micros, chargebacks, first, last);
+      if (count < 0) deleteEmptyPaymentLink.run(payer, payee);
+    });
+  }
+
+  async upsertAccounts(rows: AccountInput[]): Promise<void> {
+    this.assertOpen();
+    for (const row of rows) {
+      const key = this.stmt.upsertAccount.pluck().get(
+        row.userId,
+        row.createdAt,
+        row.name,
+        row.email,
+        row.phone,
+        row.address,
+        row.country,
+        labelCode(row.label),
+      ) as number;
+      this.rememberAccount(row.userId, key);
+      this.replaceProfile(key, row.identifiers);
+    }
+  }
+
+  async upsertSightings(rows: SightingInput[]): Promise<void> {
+    this.assertOpen();
+    for (const row of rows) {
+      const accountKey = this.accountKey(row.userId);
+      let device: IdentifierRef | null = null;
+      let ip: IdentifierRef | null = null;
+      for (const ref of row.identifiers) {
+        if (ref.kind === 'device') device = ref;
+        else if (ref.kind === 'ip') ip = ref;
+      }
+      device ??= normalizeIdentifier('device', row.deviceId);
+      if (device === null) {
+        throw new InvalidInputError('SIGHTING_WITHOUT_DEVICE', `fraud-rings: sighting of ${row.userId} has no device id`);
+      }
+      const deviceKey = this.identifierKey(device);
+      const ipKey = ip === null ? 0 : this.identifierKey(ip);
+      this.stmt.insertSighting.run(accountKey, deviceKey, row.seenAt, ipKey);
+      this.links.add(deviceKey, accountKey, KIND_CODE.device, row.seenAt);
+      if (ip !== null) this.links.add(ipKey, accountKey, KIND_CODE.ip, row.seenAt);
+    }
+  }
+
+  async upsertPayments(rows: PaymentInput[]): Promise<void> {
+    this.assertOpen();
+    for (const row of rows) {
+      const payerKey = this.accountKey(row.payerId);
+      const payeeKey = this.accountKey(row.payeeId);
+      let cardKey: number | null = null;
+      let deviceKey: number | null = null;
+      for (const ref of row.identifiers) {
+        const key = this.identifierKey(ref);
+        if (ref.kind === 'card') cardKey = key;
+        else if (ref.kind === 'device') deviceKey = key;
+        this.links.add(key, payerKey, KIND_CODE[ref.kind], row.createdAt);
+      }
+      const status = STATUS_CODE[row.status];
+      const values = [payerKey, payeeKey, row.amount, row.currency, row.createdAt, cardKey, deviceKey, status] as const;
+      if (this.stmt.insertPayment.run(row.paymentId, ...values).changes === 1) {
+        this.paymentLinks.add(payerKey, payeeKey, 1, row.amount, status === CHARGEBACK, row.createdAt);
+        continue;
+      }
+      const old = this.stmt.storedPayment.raw().get(row.paymentId) as StoredPayment;
+      if (values.every((v, i) => v === old[i])) continue;
+      this.stmt.updatePayment.run(...values, row.paymentId);
+      this.paymentLinks.add(old[0], old[1], -1, old[2], old[7] === CHARGEBACK, old[4]);
+      this.paymentLinks.add(payerKey, payeeKey, 1, row.amount, status === CHARGEBACK, row.createdAt);
+    }
+  }
+
+  /** Writes what is still buffered; called once by `load` before it commits. */
+  finish(): void {
+    this.assertOpen();
+    this.links.flush();
+    this.paymentLinks.flush();
+  }
+
+  /** Makes any later call fail: a writer must not outlive its transaction. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('fraud-rings: this load has ended; its writer can no longer be used');
+  }
+
+  private rememberAccount(userId: string, key: number): void {
+    if (this.accountKeys.size >= MAX_CACHED_ACCOUNTS) this.accountKeys.clear();
+    this.accountKeys.set(userId, key);
+  }
+
+  private accountKey(userId: string): number {
+    const cached = this.accountKeys.get(userId);
+    if (cached !== undefined) return cached;
+    let key = this.stmt.accountKey.pluck().get(userId) as number | undefined;
+    if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
+    this.rememberAccount(userId, key);
+    return key;
+  }
+
+  private identifierKey(ref: IdentifierRef): number {
+    const code = KIND_CODE[ref.kind];
+    const cache = this.identifierKeys[code]!;
+    const cached = cache.get(ref.value);
+    if (cached !== undefined) return cached;
+    let key = this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined;
+    if (key === undefined) key = Number(this.stmt.insertIdentifier.run(code, ref.value, ref.raw).lastInsertRowid);
+    if (cache.size >= MAX_CACHED_IDENTIFIERS) cache.clear();
+    cache.set(ref.value, key);
+    return key;
+  }
+
+  private replaceProfile(accountKey: number, refs: IdentifierRef[]): void {
+    const wanted = new Map<number, number>();
+    for (const ref of refs) wanted.set(this.identifierKey(ref), KIND_CODE[ref.kind]);
+    const current = this.stmt.profileLinks.pluck().all(accountKey) as number[];
+    for (const identifierKey of current) {
+      if (wanted.delete(identifierKey)) continue;
+      this.stmt.deleteLink.run(identifierKey, accountKey);
+      this.dropIfOrphan(identifierKey);
+    }
+    for (const [identifierKey, kind] of wanted) this.stmt.insertProfileLink.run(identifierKey, accountKey, kind);
+  }
+
+  /** Profile identifiers (email, phone, address) are referenced by links only, never by sightings or payments. */
+  private dropIfOrphan(identifierKey: number): void {
+    if (this.stmt.identifierInUse.get(identifierKey) !== undefined) return;
+    const gone = this.stmt.deleteIdentifier.get(identifierKey) as { kind: number; value: string } | undefined;
+    if (gone) this.identifierKeys[gone.kind]?.delete(gone.value);
+  }
+}
