@@ -41,7 +41,6 @@ type Autocannon = (opts: {
   headers: Record<string, string>;
   requests: Array<{ setupRequest: (req: AutocannonRequest) => AutocannonRequest }>;
 }) => Promise<AutocannonResult>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,7 +50,9 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-async function prepare(db: string): Promise<{ token: string; ringIds: string[]; accountIds: string[]; accounts: number }> {
+async function prepare(
+  db: string,
+): Promise<{ token: string; ringIds: string[]; accountIds: string[]; accounts: number }> {
   const store = openSqliteStore(db);
   await store.migrate();
   try {
@@ -65,7 +66,8 @@ async function prepare(db: string): Promise<{ token: string; ringIds: string[]; 
       token = (await createUser(store, { name: 'bench-admin', role: 'admin' })).token;
     }
     const page = await store.listRings({ flaggedOnly: true, limit: 200 });
-    if (page.items.length === 0) throw new Error(`bench: ${db} has no flagged rings; run detect first`);
+    if (page.items.length === 0)
+      throw new Error(`bench: ${db} has no flagged rings; run detect first`);
     const ringIds = page.items.map((r) => r.ringId);
     const accountIds = [...new Set(page.items.flatMap((r) => r.members))].slice(0, 2000);
     return { token, ringIds, accountIds, accounts: (await store.counts()).accounts };
@@ -75,10 +77,14 @@ async function prepare(db: string): Promise<{ token: string; ringIds: string[]; 
 }
 
 function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'fraud-rings.js'), '--db', db, 'serve', '--port', String(port)], {
-    env: { ...process.env, FRAUD_RINGS_FROM_SOURCE: '1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'fraud-rings.js'), '--db', db, 'serve', '--port', String(port)],
+    {
+      env: { ...process.env, FRAUD_RINGS_FROM_SOURCE: '1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -86,13 +92,23 @@ function startServer(db: string, port: number): Promise<ChildProcess> {
       if (text.includes('fraud-rings: serving on')) resolve(child);
       else if (err.length < 4000) err += text;
     });
-    child.once('exit', (code) => reject(new Error(`bench: server exited with ${code}: ${err.slice(0, 2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench: server exited with ${code}: ${err.slice(0, 2000)}`)),
+    );
   });
 }
 
-function rotating(prefix: string, ids: string[], suffix: string): (req: AutocannonRequest) => AutocannonRequest {
+function rotating(
+  prefix: string,
+  ids: string[],
+  suffix: string,
+): (req: AutocannonRequest) => AutocannonRequest {
   let i = 0;
-  return (req) => ({ ...req, method: 'GET', path: `${prefix}${encodeURIComponent(ids[i++ % ids.length])}${suffix}` });
+  return (req) => ({
+    ...req,
+    method: 'GET',
+    path: `${prefix}${encodeURIComponent(ids[i++ % ids.length])}${suffix}`,
+  });
 }
 
 async function main(): Promise<void> {
@@ -108,13 +124,26 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${token}` };
     const cases: Array<[string, (req: AutocannonRequest) => AutocannonRequest]> = [
       ['GET /api/rings/:id/graph', rotating('/api/rings/', ringIds, '/graph')],
-      [`GET /api/accounts/:id/neighborhood?depth=${depth}`, rotating('/api/accounts/', accountIds, `/neighborhood?depth=${depth}&limit=200`)],
+      [
+        `GET /api/accounts/:id/neighborhood?depth=${depth}`,
+        rotating('/api/accounts/', accountIds, `/neighborhood?depth=${depth}&limit=200`),
+      ],
     ];
-    console.log(`store: ${db} (${accounts.toLocaleString('en')} accounts; ${ringIds.length} rings, ${accountIds.length} accounts rotated)`);
-    console.log(`autocannon: ${connections} connections, ${duration} s per route, loopback, request logging on`);
+    console.log(
+      `store: ${db} (${accounts.toLocaleString('en')} accounts; ${ringIds.length} rings, ${accountIds.length} accounts rotated)`,
+    );
+    console.log(
+      `autocannon: ${connections} connections, ${duration} s per route, loopback, request logging on`,
+    );
     for (const [name, setupRequest] of cases) {
       await autocannon({ url, connections, duration: 2, headers, requests: [{ setupRequest }] });
-      const r = await autocannon({ url, connections, duration, headers, requests: [{ setupRequest }] });
+      const r = await autocannon({
+        url,
+        connections,
+        duration,
+        headers,
+        requests: [{ setupRequest }],
+      });
       const verdict = r.requests.average >= 2000 && r.latency.p99 < 50 ? 'meets' : 'misses';
       console.log(
         `${name}: ${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms; ` +

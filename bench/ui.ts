@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startUiFixtureServer } from './ui-fixture-server';
@@ -46,7 +47,18 @@ async function measure(browser: Browser, base: string, size: number, layout: str
     })()`);
     const elements = Number(await page.getAttribute('[data-testid=graph]', 'data-node-count')) + Number(await page.getAttribute('[data-testid=graph]', 'data-edge-count'));
     const target = await page.evaluate<{ id: string; x: number; y: number }>(
-      `(() => { const n = window.__cy.nodes('.type-account')[0]; const p = n.renderedPosition(); return { id: n.id(), x: p.x, y: p.y }; })()`,
+      `(() => {
+        const cy = window.__cy;
+        const mid = { x: cy.width() / 2, y: cy.height() / 2 };
+        let best = null;
+        let bestD = Infinity;
+        cy.nodes('.type-account').forEach((n) => {
+          const p = n.renderedPosition();
+          const d = (p.x - mid.x) ** 2 + (p.y - mid.y) ** 2;
+          if (d < bestD) { bestD = d; best = { id: n.id(), x: p.x, y: p.y }; }
+        });
+        return best;
+      })()`,
     );
     const box = await page.locator('[data-testid=graph]').boundingBox();
     if (!box) throw new Error('graph not visible');
@@ -70,6 +82,7 @@ async function main(): Promise<void> {
   const server = await startUiFixtureServer(DIST);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
+    console.log(`Chromium headless, ${os.cpus().length} CPUs, load average ${os.loadavg().map((v) => v.toFixed(1)).join(' ')}`);
     console.log('size   layout      elements  drawn ms (median, runs)        click ms  drawn+click ms');
     for (const size of sizes) {
       for (const layout of layouts) {

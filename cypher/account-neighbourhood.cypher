@@ -6,13 +6,13 @@
 // and stops at its node limit.
 // @param frontier: list<string> user ids reached by the previous hop
 // @param hubCap: int
-// @returns fromId, kind, value, raw, degree, firstSeen, lastSeen, neighbours: list<{userId, firstSeen, lastSeen}>
+// @returns fromId, kind, value, raw, degree, firstSeen, lastSeen, neighbours: list<{userId, key, firstSeen, lastSeen}>
 UNWIND $frontier AS fromId
 MATCH (a:Account {userId: fromId})-[u:USES]->(i:Identifier)
 WITH a, fromId, u, i, COUNT { (i)<-[:USES]-(:Account) } AS degree
 RETURN fromId, i.kind AS kind, i.value AS value, i.raw AS raw, degree,
        u.firstSeen AS firstSeen, u.lastSeen AS lastSeen,
        CASE WHEN degree > $hubCap THEN []
-            ELSE [(i)<-[v:USES]-(b:Account) WHERE b <> a | {userId: b.userId, firstSeen: v.firstSeen, lastSeen: v.lastSeen}][..$hubCap]
+            ELSE [(i)<-[v:USES]-(b:Account) WHERE b <> a | {userId: b.userId, key: b.key, firstSeen: v.firstSeen, lastSeen: v.lastSeen}][..$hubCap]
        END AS neighbours
 ORDER BY fromId, kind, value

@@ -7,11 +7,27 @@ import type { Config } from '../core/config';
 import { bullmqJobView } from './bullmq-job-view';
 import { detectJobPlan } from './detect-request';
 import { enqueueNightlyFlow } from './enqueue-nightly-flow';
-import { QUEUE_NAMES, type DetectRequest, type JobRunner, type JobView, type ListJobsQuery, type NightlyEnqueued, type NightlyRequest } from './job-runner';
+import {
+  QUEUE_NAMES,
+  type DetectRequest,
+  type JobRunner,
+  type JobView,
+  type ListJobsQuery,
+  type NightlyEnqueued,
+  type NightlyRequest,
+} from './job-runner';
 import { producerConnection } from './redis-connection';
 import { JOB_DEFAULTS, QueueSet } from './queue-set';
 
-const ALL_STATES: JobType[] = ['active', 'waiting', 'waiting-children', 'prioritized', 'delayed', 'failed', 'completed'];
+const ALL_STATES: JobType[] = [
+  'active',
+  'waiting',
+  'waiting-children',
+  'prioritized',
+  'delayed',
+  'failed',
+  'completed',
+];
 
 export class BullmqJobRunner implements JobRunner {
   readonly kind = 'bullmq' as const;
@@ -28,7 +44,10 @@ export class BullmqJobRunner implements JobRunner {
   async enqueueDetect(request: DetectRequest = {}): Promise<JobView> {
     const plan = detectJobPlan(this.config, request);
     const queue = this.queues.queue('detect');
-    const opts = plan.dedupeKey === null ? { ...JOB_DEFAULTS, jobId: plan.jobId } : { ...JOB_DEFAULTS, jobId: plan.jobId, deduplication: { id: plan.dedupeKey } };
+    const opts =
+      plan.dedupeKey === null
+        ? { ...JOB_DEFAULTS, jobId: plan.jobId }
+        : { ...JOB_DEFAULTS, jobId: plan.jobId, deduplication: { id: plan.dedupeKey } };
     const added = await queue.add('detect', plan.data, opts);
     const job = (added.id === undefined ? undefined : await queue.getJob(added.id)) ?? added;
     const view = await bullmqJobView(job);
@@ -40,7 +59,8 @@ export class BullmqJobRunner implements JobRunner {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
     const types: JobType[] = query.state === undefined ? ALL_STATES : [query.state];
     const jobs: Job[] = [];
-    for (const name of QUEUE_NAMES) jobs.push(...(await this.queues.queue(name).getJobs(types, 0, limit - 1, false)));
+    for (const name of QUEUE_NAMES)
+      jobs.push(...(await this.queues.queue(name).getJobs(types, 0, limit - 1, false)));
     jobs.sort((a, b) => b.timestamp - a.timestamp || (b.id ?? '').localeCompare(a.id ?? ''));
     const views: JobView[] = [];
     for (const job of jobs.slice(0, limit)) {

@@ -20,6 +20,10 @@ export async function bullmqJobView(job: Job): Promise<JobView | null> {
     attemptsMade: job.attemptsMade,
     parentId: job.parent?.id ?? null,
     data: summariseData(job.data),
-    timestamps: { created: job.timestamp, started: job.processedOn ?? null, finished: job.finishedOn ?? null },
+    timestamps: {
+      created: job.timestamp,
+      started: job.processedOn ?? null,
+      finished: job.finishedOn ?? null,
+    },
   };
 }

@@ -10,7 +10,14 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import type { GraphStore } from '../core/store/port';
 import type { JobContext } from './job-context';
-import type { DetectData, ExportDecidedData, IngestFileData, IngestFileResult, IngestOutcome, NightlyTriggerData } from './job-data';
+import type {
+  DetectData,
+  ExportDecidedData,
+  IngestFileData,
+  IngestFileResult,
+  IngestOutcome,
+  NightlyTriggerData,
+} from './job-data';
 import { failureReason, toProcessorError } from './job-failure';
 import { ids } from './job-ids';
 import type { QueueName } from './job-runner';
@@ -20,7 +27,13 @@ import { JOB_DEFAULTS, type QueueSet } from './queue-set';
 import { ingestFile } from './processors/ingest-file';
 import type { GroupResult } from '../core/detect/groups';
 import { StoreError } from '../core/errors';
-import { detectGroupJob, finishDetection, planDetection, type DetectionPlanRef, type GroupJobData } from './processors/detect-stages';
+import {
+  detectGroupJob,
+  finishDetection,
+  planDetection,
+  type DetectionPlanRef,
+  type GroupJobData,
+} from './processors/detect-stages';
 import { exportDecided } from './processors/export-decided';
 
 export interface ProcessorDeps {
@@ -64,15 +77,28 @@ function contextFor(job: Job, deps: ProcessorDeps, signal: AbortSignal | undefin
   };
 }
 
-/** The outcomes of earlier files of the chain: the child ingest's result, or its ignored failure. */
+/**
+ * The outcomes of the earlier files of the ingest chain, in load order: a completed child's result
+ * lists its own and everything before it; a failed child (ignored, so the night goes on) has no
+ * result, so what came before it is read from its own children.
+ */
 async function earlierInputs(job: Job, queues: QueueSet): Promise<IngestOutcome[]> {
-  const values = Object.values(await job.getChildrenValues<Partial<IngestFileResult> | null>());
-  const loaded = values.flatMap((v) => v?.inputs ?? []);
+  const loaded = Object.values(
+    await job.getChildrenValues<Partial<IngestFileResult> | null>(),
+  ).flatMap((v) => v?.inputs ?? []);
   const failed: IngestOutcome[] = [];
   for (const [key, reason] of Object.entries(await job.getIgnoredChildrenFailures())) {
     const jobId = jobIdOfKey(key);
-    const data = ((await queues.queue('ingest').getJob(jobId))?.data ?? {}) as Partial<IngestFileData>;
-    failed.push({ path: data.path ?? '', sha256: data.sha256 ?? '', jobId, status: 'failed', reason });
+    const child = await queues.queue('ingest').getJob(jobId);
+    const data = (child?.data ?? {}) as Partial<IngestFileData>;
+    if (child) failed.push(...(await earlierInputs(child, queues)));
+    failed.push({
+      path: data.path ?? '',
+      sha256: data.sha256 ?? '',
+      jobId,
+      status: 'failed',
+      reason,
+    });
   }
   return [...failed, ...loaded];
 }
@@ -82,13 +108,27 @@ function jobIdOfKey(key: string): string {
   return key.slice(key.lastIndexOf(':') + 1);
 }
 
-async function processIngest(job: Job<IngestFileData>, ctx: JobContext, deps: ProcessorDeps): Promise<IngestFileResult> {
+async function processIngest(
+  job: Job<IngestFileData>,
+  ctx: JobContext,
+  deps: ProcessorDeps,
+): Promise<IngestFileResult> {
   const earlier = await earlierInputs(job, deps.queues);
   const report = await ingestFile(ctx, job.data);
-  return { inputs: [...earlier, { path: job.data.path, sha256: job.data.sha256, jobId: ctx.id, status: 'loaded', report }] };
+  return {
+    inputs: [
+      ...earlier,
+      { path: job.data.path, sha256: job.data.sha256, jobId: ctx.id, status: 'loaded', report },
+    ],
+  };
 }
 
-async function processDetect(job: Job<DetectStepData>, token: string | undefined, ctx: JobContext, deps: ProcessorDeps): Promise<unknown> {
+async function processDetect(
+  job: Job<DetectStepData>,
+  token: string | undefined,
+  ctx: JobContext,
+  deps: ProcessorDeps,
+): Promise<unknown> {
   if (job.data.step !== 'finish') {
     const inputs = await earlierInputs(job, deps.queues);
     const { plan, groups } = await planDetection(ctx, job.data);
@@ -97,11 +137,17 @@ async function processDetect(job: Job<DetectStepData>, token: string | undefined
       groups.map((g, i) => ({
         name: 'detect-group',
         data: g.data,
-        opts: { ...JOB_DEFAULTS, jobId: groupIds[i], parent: { id: ctx.id, queue: job.queueQualifiedName }, failParentOnFailure: true },
+        opts: {
+          ...JOB_DEFAULTS,
+          jobId: groupIds[i],
+          parent: { id: ctx.id, queue: job.queueQualifiedName },
+          failParentOnFailure: true,
+        },
       })),
     );
     await job.updateData({ ...job.data, step: 'finish', plan, groupIds, inputs });
-    if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+    if (token !== undefined && (await job.moveToWaitingChildren(token)))
+      throw new WaitingChildrenError();
   }
   const data = job.data;
   try {
@@ -109,15 +155,25 @@ async function processDetect(job: Job<DetectStepData>, token: string | undefined
     const byId = new Map(Object.entries(values).map(([key, v]) => [jobIdOfKey(key), v]));
     const results = (data.groupIds ?? []).map((id) => {
       const result = byId.get(id);
-      if (result === undefined) throw new StoreError(`fraud-rings: detection group ${id} has no result`, { retriable: true });
+      if (result === undefined)
+        throw new StoreError(`fraud-rings: detection group ${id} has no result`, {
+          retriable: true,
+        });
       return result;
     });
-    if (data.plan === undefined) throw new StoreError('fraud-rings: detection plan missing from the job', { retriable: true });
+    if (data.plan === undefined)
+      throw new StoreError('fraud-rings: detection plan missing from the job', { retriable: true });
     const summary = await finishDetection(ctx, data.plan, results);
     return { ...summary, inputs: data.inputs ?? [] };
   } catch (err) {
     // Whatever went wrong after planning, the next attempt plans again (unchanged groups keep their ids and results).
-    await job.updateData({ runKey: data.runKey, seed: data.seed, resolution: data.resolution, groups: data.groups, trigger: data.trigger });
+    await job.updateData({
+      runKey: data.runKey,
+      seed: data.seed,
+      resolution: data.resolution,
+      groups: data.groups,
+      trigger: data.trigger,
+    });
     throw err;
   }
 }
@@ -131,7 +187,12 @@ export function processorFor(queue: QueueName, deps: ProcessorDeps): Processor {
         case 'ingest-file':
           return processIngest(job as Job<IngestFileData>, ctx, deps);
         case 'nightly':
-          return enqueueNightlyFlow(deps.queues, deps.config, (job.data as NightlyTriggerData).paths, {});
+          return enqueueNightlyFlow(
+            deps.queues,
+            deps.config,
+            (job.data as NightlyTriggerData).paths,
+            {},
+          );
         case 'detect':
           return processDetect(job as Job<DetectStepData>, token, ctx, deps);
         case 'detect-group':
@@ -147,7 +208,10 @@ export function processorFor(queue: QueueName, deps: ProcessorDeps): Processor {
     } catch (err) {
       const out = toProcessorError(err);
       if (out.name !== 'WaitingChildrenError' && out.name !== 'WaitingError') {
-        ctx.logger.warn({ attempt: job.attemptsMade + 1, reason: failureReason(err) }, 'job attempt failed');
+        ctx.logger.warn(
+          { attempt: job.attemptsMade + 1, reason: failureReason(err) },
+          'job attempt failed',
+        );
       }
       throw out;
     }

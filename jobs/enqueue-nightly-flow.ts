@@ -12,9 +12,17 @@ import type { QueueSet } from './queue-set';
  * (same run date, same file contents) exists; either way returns the flow's jobs as they are now.
  * Two callers racing past the existence check are still safe: BullMQ ignores a job whose id exists.
  */
-export async function enqueueNightlyFlow(queues: QueueSet, config: Config, paths: string[], request: NightlyRequest = {}): Promise<NightlyEnqueued> {
+export async function enqueueNightlyFlow(
+  queues: QueueSet,
+  config: Config,
+  paths: string[],
+  request: NightlyRequest = {},
+): Promise<NightlyEnqueued> {
   const inputs = await describeInputs(paths);
-  const runDate = request.runDate === undefined ? runDateIn(config.nightlyTimeZone) : assertRunDate(request.runDate);
+  const runDate =
+    request.runDate === undefined
+      ? runDateIn(config.nightlyTimeZone)
+      : assertRunDate(request.runDate);
   const plan = nightlyFlow(config, runDate, inputs, validGroups(request.detectGroups));
   const existing = await queues.queue('export').getJob(plan.jobIds[0]);
   if (existing === undefined) await queues.flows.add(plan.flow);
@@ -25,6 +33,7 @@ export async function enqueueNightlyFlow(queues: QueueSet, config: Config, paths
     if (view) jobs.push(view);
   }
   const root = jobs.find((j) => j.id === plan.jobIds[0]);
-  if (root === undefined) throw new Error(`nightly ${plan.runKey}: root job ${plan.jobIds[0]} is missing after enqueue`);
+  if (root === undefined)
+    throw new Error(`nightly ${plan.runKey}: root job ${plan.jobIds[0]} is missing after enqueue`);
   return { runKey: plan.runKey, runDate, duplicate: existing !== undefined, root, jobs };
 }

@@ -13,7 +13,12 @@ const HANDED_BACK = Symbol('handed-back');
  * Runs `work` unless `signal` aborts first; on abort, moves the job back to `wait` and throws
  * BullMQ's `WaitingError` (the worker then neither fails nor completes it).
  */
-export async function runOrHandBack<T>(job: Job, token: string | undefined, signal: AbortSignal | undefined, work: Promise<T>): Promise<T> {
+export async function runOrHandBack<T>(
+  job: Job,
+  token: string | undefined,
+  signal: AbortSignal | undefined,
+  work: Promise<T>,
+): Promise<T> {
   if (signal === undefined) return work;
   work.catch(() => {});
   let onAbort: () => void = () => {};

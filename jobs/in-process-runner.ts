@@ -4,6 +4,7 @@
  * for the life of the process, with the same ids, states, progress, retries and failure reasons
  * as on BullMQ, so the API and the demo behave the same with or without Redis.
  */
+import fs from 'node:fs';
 import type { Config } from '../core/config';
 import { ConflictError } from '../core/errors';
 import { createLogger, type Logger } from '../core/logger';
@@ -14,7 +15,17 @@ import type { JobContext } from './job-context';
 import type { DetectData, ExportDecidedData, IngestFileData, IngestOutcome } from './job-data';
 import { failureReason, RETRY, shouldRetry } from './job-failure';
 import { assertRunDate, ids, nightlyRunKey, runDateIn } from './job-ids';
-import type { DetectRequest, JobName, JobRunner, JobRunnerOptions, JobView, ListJobsQuery, NightlyEnqueued, NightlyRequest, QueueName } from './job-runner';
+import type {
+  DetectRequest,
+  JobName,
+  JobRunner,
+  JobRunnerOptions,
+  JobView,
+  ListJobsQuery,
+  NightlyEnqueued,
+  NightlyRequest,
+  QueueName,
+} from './job-runner';
 import { summariseData } from './job-view';
 import { detectInProcess } from './processors/detect-stages';
 import { exportDecided } from './processors/export-decided';
@@ -50,8 +61,14 @@ export class InProcessRunner implements JobRunner {
   async enqueueNightly(paths: string[], request: NightlyRequest = {}): Promise<NightlyEnqueued> {
     this.assertOpen();
     const inputs = await describeInputs(paths);
-    const runDate = request.runDate === undefined ? runDateIn(this.config.nightlyTimeZone) : assertRunDate(request.runDate);
-    const runKey = nightlyRunKey(runDate, inputs.map((i) => i.sha256));
+    const runDate =
+      request.runDate === undefined
+        ? runDateIn(this.config.nightlyTimeZone)
+        : assertRunDate(request.runDate);
+    const runKey = nightlyRunKey(
+      runDate,
+      inputs.map((i) => i.sha256),
+    );
     const rootId = ids.export(runKey);
     const jobIds = [rootId, ids.detect(runKey), ...inputs.map((i) => ids.ingest(runKey, i.sha256))];
     const duplicate = this.entries.has(rootId);
@@ -66,7 +83,11 @@ export class InProcessRunner implements JobRunner {
     const existing =
       plan.dedupeKey === null
         ? this.entries.get(plan.jobId)
-        : [...this.entries.values()].find((e) => e.dedupeKey === plan.dedupeKey && ['waiting', 'active', 'delayed'].includes(e.view.state));
+        : [...this.entries.values()].find(
+            (e) =>
+              e.dedupeKey === plan.dedupeKey &&
+              ['waiting', 'active', 'delayed'].includes(e.view.state),
+          );
     if (existing) return structuredClone(existing.view);
     const entry = this.add(plan.jobId, 'detect', 'detect', plan.data, null, plan.dedupeKey);
     this.schedule(async () => {
@@ -96,7 +117,8 @@ export class InProcessRunner implements JobRunner {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ConflictError('JOB_RUNNER_CLOSED', 'fraud-rings: the job runner is shutting down');
+    if (this.closed)
+      throw new ConflictError('JOB_RUNNER_CLOSED', 'fraud-rings: the job runner is shutting down');
   }
 
   private snapshot(id: string): JobView | null {
@@ -104,7 +126,14 @@ export class InProcessRunner implements JobRunner {
     return entry ? structuredClone(entry.view) : null;
   }
 
-  private add(id: string, name: JobName, queue: QueueName, data: object, parentId: string | null, dedupeKey: string | null = null): Entry {
+  private add(
+    id: string,
+    name: JobName,
+    queue: QueueName,
+    data: object,
+    parentId: string | null,
+    dedupeKey: string | null = null,
+  ): Entry {
     const view: JobView = {
       id,
       name,
@@ -126,24 +155,46 @@ export class InProcessRunner implements JobRunner {
   /** The nightly flow, run in order: each file, then detection (with what loaded), then the export. */
   private addNightly(runKey: string, inputs: InputFile[], groups: number | undefined): void {
     const exportData: ExportDecidedData = { runKey };
-    const detectData: DetectData = { runKey, seed: this.config.detectSeed, resolution: this.config.detectResolution, trigger: 'nightly', ...(groups === undefined ? {} : { groups }) };
+    const detectData: DetectData = {
+      runKey,
+      seed: this.config.detectSeed,
+      resolution: this.config.detectResolution,
+      trigger: 'nightly',
+      ...(groups === undefined ? {} : { groups }),
+    };
     const root = this.add(ids.export(runKey), 'export-decided', 'export', exportData, null);
     const detect = this.add(ids.detect(runKey), 'detect', 'detect', detectData, root.view.id);
     root.view.state = 'waiting-children';
     detect.view.state = 'waiting-children';
     const ingests = inputs.map((file) => {
       const data: IngestFileData = { runKey, path: file.path, sha256: file.sha256 };
-      return { data, entry: this.add(ids.ingest(runKey, file.sha256), 'ingest-file', 'ingest', data, detect.view.id) };
+      return {
+        data,
+        entry: this.add(
+          ids.ingest(runKey, file.sha256),
+          'ingest-file',
+          'ingest',
+          data,
+          detect.view.id,
+        ),
+      };
     });
     this.schedule(async () => {
       const outcomes: IngestOutcome[] = [];
       for (const { data, entry } of ingests) {
         const outcome = await this.execute(entry, (ctx) => ingestFile(ctx, data));
         const base = { path: data.path, sha256: data.sha256, jobId: entry.view.id };
-        outcomes.push(outcome.ok ? { ...base, status: 'loaded', report: outcome.result } : { ...base, status: 'failed', reason: outcome.reason });
+        outcomes.push(
+          outcome.ok
+            ? { ...base, status: 'loaded', report: outcome.result }
+            : { ...base, status: 'failed', reason: outcome.reason },
+        );
       }
       detect.view.state = 'waiting';
-      const detected = await this.execute(detect, async (ctx) => ({ ...(await detectInProcess(ctx, detectData)), inputs: outcomes }));
+      const detected = await this.execute(detect, async (ctx) => ({
+        ...(await detectInProcess(ctx, detectData)),
+        inputs: outcomes,
+      }));
       if (!detected.ok) {
         this.finish(root, 'failed', null, `child ${detect.view.id} failed: ${detected.reason}`);
         return;
@@ -154,11 +205,14 @@ export class InProcessRunner implements JobRunner {
   }
 
   private schedule(task: () => Promise<void>): void {
-    this.tail = this.tail.then(task).catch((err: unknown) => this.logger.error({ err }, 'in-process job runner task crashed'));
+    this.tail = this.tail
+      .then(task)
+      .catch((err: unknown) => this.logger.error({ err }, 'in-process job runner task crashed'));
   }
 
   private context(entry: Entry): JobContext {
-    const { store } = this.options;
+    const ownConnection = this.config.store === 'sqlite' && fs.existsSync(this.config.dbPath);
+    const store = ownConnection ? undefined : this.options.store;
     return {
       id: entry.view.id,
       config: this.config,
@@ -178,7 +232,12 @@ export class InProcessRunner implements JobRunner {
     };
   }
 
-  private finish(entry: Entry, state: 'completed' | 'failed', result: unknown, reason: string | null): void {
+  private finish(
+    entry: Entry,
+    state: 'completed' | 'failed',
+    result: unknown,
+    reason: string | null,
+  ): void {
     entry.view.state = state;
     entry.view.result = result ?? null;
     entry.view.failedReason = reason;
@@ -186,7 +245,10 @@ export class InProcessRunner implements JobRunner {
   }
 
   /** Runs one job with BullMQ's retry policy; the job's view records the outcome. Never throws. */
-  private async execute<T>(entry: Entry, fn: (ctx: JobContext) => Promise<T>): Promise<{ ok: true; result: T } | { ok: false; reason: string }> {
+  private async execute<T>(
+    entry: Entry,
+    fn: (ctx: JobContext) => Promise<T>,
+  ): Promise<{ ok: true; result: T } | { ok: false; reason: string }> {
     const ctx = this.context(entry);
     const firstDelay = this.options.retryDelayMs ?? RETRY.backoff.delay;
     for (;;) {

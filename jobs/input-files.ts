@@ -17,10 +17,14 @@ export interface InputFile {
 
 /** Absolute paths of the files to load, in load order; bad input (no such path, nothing to load) throws. */
 export function expandInputPaths(paths: string[]): string[] {
-  if (paths.length === 0) throw new InvalidInputError('NO_INPUT', 'fraud-rings: give at least one file or directory');
+  if (paths.length === 0)
+    throw new InvalidInputError('NO_INPUT', 'fraud-rings: give at least one file or directory');
   const files = resolveInputs(paths).map((f) => path.resolve(f.path));
   if (files.length === 0) {
-    throw new InvalidInputError('NO_INPUT', `fraud-rings: no users*, devices* or payments* file in ${paths.join(', ')}`);
+    throw new InvalidInputError(
+      'NO_INPUT',
+      `fraud-rings: no users*, devices* or payments* file in ${paths.join(', ')}`,
+    );
   }
   return files;
 }
@@ -31,7 +35,9 @@ export function expandInputPaths(paths: string[]): string[] {
  */
 export async function describeInputs(paths: string[]): Promise<InputFile[]> {
   const files = expandInputPaths(paths);
-  const described = await Promise.all(files.map(async (f) => ({ path: f, sha256: await fileSha256(f), bytes: fs.statSync(f).size })));
+  const described = await Promise.all(
+    files.map(async (f) => ({ path: f, sha256: await fileSha256(f), bytes: fs.statSync(f).size })),
+  );
   const seen = new Set<string>();
   return described.filter((f) => {
     if (seen.has(f.sha256)) return false;

@@ -18,12 +18,17 @@ export interface JobContext {
 }
 
 /** A progress reporter that sends at most one update per `everyMs` (and always the last of a stage). */
-export function throttledProgress(ctx: JobContext, everyMs = 500): (stage: string, done: number, total: number | null) => void {
+export function throttledProgress(
+  ctx: JobContext,
+  everyMs = 500,
+): (stage: string, done: number, total: number | null) => void {
   let last = 0;
   return (stage, done, total) => {
     const now = Date.now();
     if (now - last < everyMs && done !== total) return;
     last = now;
-    void ctx.progress({ stage, done, total }).catch((err: unknown) => ctx.logger.warn({ err, job: ctx.id }, 'progress update failed'));
+    void ctx
+      .progress({ stage, done, total })
+      .catch((err: unknown) => ctx.logger.warn({ err, job: ctx.id }, 'progress update failed'));
   };
 }

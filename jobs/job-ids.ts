@@ -18,14 +18,22 @@ export async function fileSha256(file: string): Promise<string> {
 
 /** Today's date (`YYYY-MM-DD`) in an IANA time zone: the nightly's run date. */
 export function runDateIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 export function assertRunDate(runDate: string): string {
   if (!RUN_DATE.test(runDate) || Number.isNaN(Date.parse(`${runDate}T00:00:00Z`))) {
-    throw new InvalidInputError('BAD_RUN_DATE', `fraud-rings: run date must be YYYY-MM-DD, got '${runDate}'`);
+    throw new InvalidInputError(
+      'BAD_RUN_DATE',
+      `fraud-rings: run date must be YYYY-MM-DD, got '${runDate}'`,
+    );
   }
   return runDate;
 }
@@ -47,16 +55,22 @@ export const ids = {
   ingest: (runKey: string, sha256: string) => `ingest-${runKey}-${sha256.slice(0, 16)}`,
   detect: (runKey: string) => `detect-${runKey}`,
   /** A group of a detection; the fingerprint of its content makes a re-planned, different group a new job. */
-  detectGroup: (detectId: string, group: number, fingerprint: string) => `${detectId}-group-${group}-${fingerprint}`,
+  detectGroup: (detectId: string, group: number, fingerprint: string) =>
+    `${detectId}-group-${group}-${fingerprint}`,
   export: (runKey: string) => `export-${runKey}`,
   /** Detection parameters as a key, for ad-hoc detect requests. */
-  detectParams: (seed: number, resolution: number) => `detect-params-${shortHash([String(seed), String(resolution)])}`,
+  detectParams: (seed: number, resolution: number) =>
+    `detect-params-${shortHash([String(seed), String(resolution)])}`,
   /** An ad-hoc detection's unique id (only its de-duplication key is content-derived). */
-  adhocDetect: (paramsKey: string, now: number) => `${paramsKey}-at-${now.toString(36)}-${crypto.randomBytes(3).toString('hex')}`,
+  adhocDetect: (paramsKey: string, now: number) =>
+    `${paramsKey}-at-${now.toString(36)}-${crypto.randomBytes(3).toString('hex')}`,
   /** A caller-chosen key; restricted so it can be part of a Redis key. */
   keyedDetect: (key: string) => {
     if (!/^[A-Za-z0-9_.-]{1,100}$/.test(key)) {
-      throw new InvalidInputError('BAD_JOB_KEY', 'fraud-rings: a job key is 1 to 100 of A-Z a-z 0-9 _ . -');
+      throw new InvalidInputError(
+        'BAD_JOB_KEY',
+        'fraud-rings: a job key is 1 to 100 of A-Z a-z 0-9 _ . -',
+      );
     }
     return `detect-key-${key}`;
   },

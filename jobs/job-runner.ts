@@ -19,10 +19,24 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  * Job names. `nightly` is the scheduler's trigger (it expands its paths and adds the nightly flow);
  * `detect-group` is one child of a split detection run.
  */
-export const JOB_NAMES = ['nightly', 'ingest-file', 'detect', 'detect-group', 'export-decided'] as const;
+export const JOB_NAMES = [
+  'nightly',
+  'ingest-file',
+  'detect',
+  'detect-group',
+  'export-decided',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-export const JOB_STATES = ['waiting', 'waiting-children', 'delayed', 'prioritized', 'active', 'completed', 'failed'] as const;
+export const JOB_STATES = [
+  'waiting',
+  'waiting-children',
+  'delayed',
+  'prioritized',
+  'active',
+  'completed',
+  'failed',
+] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** What `updateProgress` carries: a stage name and a count within it (`total` null when unknown). */
@@ -105,21 +119,25 @@ export interface JobRunner {
 
 export interface JobRunnerOptions {
   /**
-   * In-process only: the store jobs run against (e.g. the API server's). When absent, each job
-   * opens the configured store and closes it when done.
+   * In-process only: the caller's store (e.g. the API server's), used by jobs when a second
+   * connection would not see the same data (`:memory:` SQLite) or would cost a driver (Neo4j). A
+   * file-backed SQLite store always gets a connection per job instead: a load's transaction or a
+   * projection's open read on the caller's connection would catch the caller's own writes.
    */
   store?: GraphStore;
 }
 
 /**
  * Returns the BullMQ runner when `config.redisUrl` is set, the in-process runner otherwise.
- * Implementations are loaded lazily so the embedded default never loads bullmq or ioredis.
+ * Implementations are loaded on demand; the in-process runner never connects to Redis.
  */
 export function createJobRunner(config: Config, options: JobRunnerOptions = {}): JobRunner {
   if (config.redisUrl !== null) {
-    const { BullmqJobRunner } = require('./bullmq-job-runner') as typeof import('./bullmq-job-runner');
+    const { BullmqJobRunner } =
+      require('./bullmq-job-runner') as typeof import('./bullmq-job-runner');
     return new BullmqJobRunner(config);
   }
-  const { InProcessRunner } = require('./in-process-runner') as typeof import('./in-process-runner');
+  const { InProcessRunner } =
+    require('./in-process-runner') as typeof import('./in-process-runner');
   return new InProcessRunner(config, options);
 }

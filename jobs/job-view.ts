@@ -2,7 +2,15 @@
  * Turns a runner's job record into the `JobView` clients see. Job data is reduced to its small
  * scalar fields (a detection group's graph, say, stays out of listings).
  */
-import { JOB_NAMES, JOB_STATES, QUEUE_NAMES, type JobName, type JobProgress, type JobState, type QueueName } from './job-runner';
+import {
+  JOB_NAMES,
+  JOB_STATES,
+  QUEUE_NAMES,
+  type JobName,
+  type JobProgress,
+  type JobState,
+  type QueueName,
+} from './job-runner';
 
 /** Keeps scalar fields and short lists of scalars; drops anything bulky. */
 export function summariseData(data: unknown): Record<string, unknown> {
@@ -10,7 +18,12 @@ export function summariseData(data: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
-    else if (Array.isArray(value) && value.length <= 50 && value.every((v) => ['string', 'number'].includes(typeof v))) out[key] = value;
+    else if (
+      Array.isArray(value) &&
+      value.length <= 50 &&
+      value.every((v) => ['string', 'number'].includes(typeof v))
+    )
+      out[key] = value;
   }
   return out;
 }

@@ -22,8 +22,16 @@ export interface NightlyPlan {
 }
 
 /** Builds the flow of one nightly; ids depend only on the run date and the files' contents. */
-export function nightlyFlow(config: Config, runDate: string, files: InputFile[], detectGroups?: number): NightlyPlan {
-  const runKey = nightlyRunKey(runDate, files.map((f) => f.sha256));
+export function nightlyFlow(
+  config: Config,
+  runDate: string,
+  files: InputFile[],
+  detectGroups?: number,
+): NightlyPlan {
+  const runKey = nightlyRunKey(
+    runDate,
+    files.map((f) => f.sha256),
+  );
   let chain: FlowJobNode | undefined;
   const ingestIds: string[] = [];
   for (const file of files) {
@@ -35,7 +43,13 @@ export function nightlyFlow(config: Config, runDate: string, files: InputFile[],
       ? { name: 'ingest-file', queueName: 'ingest', data, opts, children: [chain] }
       : { name: 'ingest-file', queueName: 'ingest', data, opts };
   }
-  const detectData: DetectData = { runKey, seed: config.detectSeed, resolution: config.detectResolution, trigger: 'nightly', ...(detectGroups === undefined ? {} : { groups: detectGroups }) };
+  const detectData: DetectData = {
+    runKey,
+    seed: config.detectSeed,
+    resolution: config.detectResolution,
+    trigger: 'nightly',
+    ...(detectGroups === undefined ? {} : { groups: detectGroups }),
+  };
   const detect: FlowJobNode = {
     name: 'detect',
     queueName: 'detect',

@@ -23,18 +23,27 @@ export interface NightlySchedule {
 }
 
 /** Installs or replaces the nightly schedule. The paths must exist now (they are re-read each night). */
-export async function scheduleNightly(queues: QueueSet, config: Config, paths: string[]): Promise<NightlySchedule> {
+export async function scheduleNightly(
+  queues: QueueSet,
+  config: Config,
+  paths: string[],
+): Promise<NightlySchedule> {
   expandInputPaths(paths);
   const absolute = paths.map((p) => path.resolve(p));
   const data: NightlyTriggerData = { paths: absolute };
   try {
-    await queues.queue('ingest').upsertJobScheduler(
-      NIGHTLY_SCHEDULER_ID,
-      { pattern: config.nightlyCron, tz: config.nightlyTimeZone },
-      { name: 'nightly', data, opts: JOB_DEFAULTS },
-    );
+    await queues
+      .queue('ingest')
+      .upsertJobScheduler(
+        NIGHTLY_SCHEDULER_ID,
+        { pattern: config.nightlyCron, tz: config.nightlyTimeZone },
+        { name: 'nightly', data, opts: JOB_DEFAULTS },
+      );
   } catch (err) {
-    throw new InvalidInputError('BAD_SCHEDULE', `fraud-rings: cannot schedule '${config.nightlyCron}' in ${config.nightlyTimeZone}: ${(err as Error).message}`);
+    throw new InvalidInputError(
+      'BAD_SCHEDULE',
+      `fraud-rings: cannot schedule '${config.nightlyCron}' in ${config.nightlyTimeZone}: ${(err as Error).message}`,
+    );
   }
   const schedule = await readNightlySchedule(queues);
   if (schedule === null) throw new Error('fraud-rings: the nightly schedule was not stored');
@@ -45,7 +54,13 @@ export async function readNightlySchedule(queues: QueueSet): Promise<NightlySche
   const s = await queues.queue('ingest').getJobScheduler(NIGHTLY_SCHEDULER_ID);
   if (s === undefined) return null;
   const data = (s.template?.data ?? { paths: [] }) as NightlyTriggerData;
-  return { id: NIGHTLY_SCHEDULER_ID, pattern: s.pattern ?? '', timeZone: s.tz ?? 'UTC', paths: data.paths, next: s.next ?? null };
+  return {
+    id: NIGHTLY_SCHEDULER_ID,
+    pattern: s.pattern ?? '',
+    timeZone: s.tz ?? 'UTC',
+    paths: data.paths,
+    next: s.next ?? null,
+  };
 }
 
 export async function unscheduleNightly(queues: QueueSet): Promise<boolean> {

@@ -12,7 +12,11 @@ export const KEEP_COMPLETED = { age: 30 * 24 * 3600, count: 10_000 } as const;
 export const KEEP_FAILED = { age: 90 * 24 * 3600, count: 10_000 } as const;
 
 /** Options every job of the pipeline gets (a flow's jobs get them explicitly: flows ignore queue defaults). */
-export const JOB_DEFAULTS = { ...RETRY, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED } as const;
+export const JOB_DEFAULTS = {
+  ...RETRY,
+  removeOnComplete: KEEP_COMPLETED,
+  removeOnFail: KEEP_FAILED,
+} as const;
 
 export class QueueSet {
   readonly prefix: string;
@@ -21,7 +25,8 @@ export class QueueSet {
 
   constructor(config: Config, connection: ConnectionOptions) {
     this.prefix = config.queuePrefix;
-    const make = (name: QueueName) => new Queue(name, { connection, prefix: this.prefix, defaultJobOptions: JOB_DEFAULTS });
+    const make = (name: QueueName) =>
+      new Queue(name, { connection, prefix: this.prefix, defaultJobOptions: JOB_DEFAULTS });
     this.queues = { ingest: make('ingest'), detect: make('detect'), export: make('export') };
     this.flows = new FlowProducer({ connection, prefix: this.prefix });
     // Connection errors surface as rejected commands to the caller; the events would only repeat them.

@@ -15,7 +15,9 @@ export function reconnectDelay(attempt: number): number {
 /** Throws `ConfigError` (exit 2) naming `what` when no Redis is configured; returns its URL. */
 export function requireRedis(config: Config, what = 'this'): string {
   if (config.redisUrl === null) {
-    throw new ConfigError(`fraud-rings: ${what} needs Redis; set REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379)`);
+    throw new ConfigError(
+      `fraud-rings: ${what} needs Redis; set REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379)`,
+    );
   }
   return config.redisUrl;
 }
@@ -27,5 +29,10 @@ export function workerConnection(config: Config): ConnectionOptions {
 
 /** For producers and readers: a command fails after a few attempts rather than waiting forever. */
 export function producerConnection(config: Config): ConnectionOptions {
-  return { url: requireRedis(config), maxRetriesPerRequest: 3, connectTimeout: 5000, retryStrategy: reconnectDelay };
+  return {
+    url: requireRedis(config),
+    maxRetriesPerRequest: 3,
+    connectTimeout: 5000,
+    retryStrategy: reconnectDelay,
+  };
 }

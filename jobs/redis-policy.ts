@@ -7,7 +7,12 @@ import { ConfigError } from '../core/errors';
 
 /** Reads `maxmemory_policy` from `INFO memory` (allowed where `CONFIG GET` is not, e.g. managed Redis). */
 export async function readEvictionPolicy(url: string): Promise<string | null> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: () => null, lazyConnect: true });
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5000,
+    retryStrategy: () => null,
+    lazyConnect: true,
+  });
   client.on('error', () => {});
   try {
     await client.connect();

@@ -13,7 +13,10 @@ import { workerConnection } from './redis-connection';
 export async function waitForJob(config: Config, queues: QueueSet, id: string): Promise<JobView> {
   const job = await queues.findJob(id);
   if (job === undefined) throw new NotFoundError('JOB_NOT_FOUND', `fraud-rings: no job ${id}`);
-  const events = new QueueEvents(job.queueName, { connection: workerConnection(config), prefix: config.queuePrefix });
+  const events = new QueueEvents(job.queueName, {
+    connection: workerConnection(config),
+    prefix: config.queuePrefix,
+  });
   events.on('error', () => {});
   try {
     await events.waitUntilReady();
@@ -23,6 +26,7 @@ export async function waitForJob(config: Config, queues: QueueSet, id: string): 
   }
   const done = await queues.findJob(id);
   const view = done ? await bullmqJobView(done) : null;
-  if (view === null) throw new NotFoundError('JOB_NOT_FOUND', `fraud-rings: job ${id} was removed while waiting`);
+  if (view === null)
+    throw new NotFoundError('JOB_NOT_FOUND', `fraud-rings: job ${id} was removed while waiting`);
   return view;
 }

@@ -40,16 +40,29 @@ export interface RunningWorker {
   close(graceMs?: number): Promise<void>;
 }
 
-export const WORKER_DEFAULTS = { lockDurationMs: 30_000, stalledIntervalMs: 15_000, maxStalledCount: 3, graceMs: 25_000 } as const;
+export const WORKER_DEFAULTS = {
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 15_000,
+  maxStalledCount: 3,
+  graceMs: 25_000,
+} as const;
 
 /** Checks Redis, starts the workers, resolves once they are connected and taking jobs. */
-export async function startWorker(config: Config, logger: Logger, opts: WorkerOptions = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: Config,
+  logger: Logger,
+  opts: WorkerOptions = {},
+): Promise<RunningWorker> {
   const connection = workerConnection(config);
   try {
     await assertNoEviction(config.redisUrl ?? '');
   } catch (err) {
     if (err instanceof FraudRingsError) throw err;
-    throw new FraudRingsError('REDIS_UNAVAILABLE', `fraud-rings: cannot reach Redis at ${config.redisUrl}: ${(err as Error).message}`, { cause: err });
+    throw new FraudRingsError(
+      'REDIS_UNAVAILABLE',
+      `fraud-rings: cannot reach Redis at ${config.redisUrl}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const queues = new QueueSet(config, connection);
   const deps = { config, logger, queues, openStore: opts.openStore ?? (() => openStore(config)) };
@@ -68,18 +81,44 @@ export async function startWorker(config: Config, logger: Logger, opts: WorkerOp
   for (const w of workers) {
     let lastError = '';
     w.on('error', (err) => {
-      if (err.message !== lastError) logger.warn({ queue: w.name, err: err.message }, 'worker error (a lost Redis is retried until it is back)');
+      if (err.message !== lastError)
+        logger.warn(
+          { queue: w.name, err: err.message },
+          'worker error (a lost Redis is retried until it is back)',
+        );
       lastError = err.message;
     });
     w.on('ready', () => {
       lastError = '';
     });
-    w.on('completed', (job) => logger.info({ queue: w.name, job: job.id, name: job.name }, 'job completed'));
-    w.on('failed', (job, err) => logger.warn({ queue: w.name, job: job?.id, name: job?.name, attempts: job?.attemptsMade, reason: failureReason(err) }, 'job failed'));
-    w.on('stalled', (jobId) => logger.warn({ queue: w.name, job: jobId }, 'job stalled (its worker died); put back to wait'));
+    w.on('completed', (job) =>
+      logger.info({ queue: w.name, job: job.id, name: job.name }, 'job completed'),
+    );
+    w.on('failed', (job, err) =>
+      logger.warn(
+        {
+          queue: w.name,
+          job: job?.id,
+          name: job?.name,
+          attempts: job?.attemptsMade,
+          reason: failureReason(err),
+        },
+        'job failed',
+      ),
+    );
+    w.on('stalled', (jobId) =>
+      logger.warn({ queue: w.name, job: jobId }, 'job stalled (its worker died); put back to wait'),
+    );
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  logger.info({ queues: names, concurrency: opts.concurrency ?? config.workerConcurrency, prefix: config.queuePrefix }, 'worker ready');
+  logger.info(
+    {
+      queues: names,
+      concurrency: opts.concurrency ?? config.workerConcurrency,
+      prefix: config.queuePrefix,
+    },
+    'worker ready',
+  );
   let closing: Promise<void> | null = null;
   return {
     names,

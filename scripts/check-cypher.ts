@@ -18,7 +18,12 @@ import path from 'node:path';
 import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
 import { cypherDir, parseCypher, type CypherFile } from '../core/store/neo4j/cypher-loader';
 import { renderSlots, SLOT_VALUES, type SlotValues } from '../core/store/neo4j/allow-list';
-import { GRAPH_SCHEMA, NODE_LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from '../core/store/neo4j/graph-model';
+import {
+  GRAPH_SCHEMA,
+  NODE_LABELS,
+  PROPERTY_KEYS,
+  RELATIONSHIP_TYPES,
+} from '../core/store/neo4j/graph-model';
 
 export interface CypherProblem {
   file: string;
@@ -85,14 +90,20 @@ export function checkCypherText(name: string, text: string): CypherProblem[] {
 
 /** Checks every `.cypher` file of `dir` (default: the project's `cypher/`). */
 export function checkCypherDir(dir = cypherDir()): { files: number; problems: CypherProblem[] } {
-  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
-  const problems = names.flatMap((f) => checkCypherText(f, fs.readFileSync(path.join(dir, f), 'utf8')));
+  const names = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
+  const problems = names.flatMap((f) =>
+    checkCypherText(f, fs.readFileSync(path.join(dir, f), 'utf8')),
+  );
   return { files: names.length, problems };
 }
 
 if (require.main === module) {
   const { files, problems } = checkCypherDir(process.argv[2] ?? cypherDir());
-  for (const p of problems) console.error(`${p.file}:${p.line ?? '?'}: ${p.severity}: ${p.message}`);
+  for (const p of problems)
+    console.error(`${p.file}:${p.line ?? '?'}: ${p.severity}: ${p.message}`);
   console.error(`check-cypher: ${files} files, ${problems.length} problems`);
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -62,10 +62,11 @@ export type ApiGraphNodeType = 'account' | ApiIdentifierKind | 'hub';
 export type ApiGraphProps = Record<string, string | number | boolean | null>;
 
 /**
- * Node `data`. Accounts: id = user id, props = profile fields (masked), label, stub, and `center`
- * (true for the neighbourhood's own account) or `member` (ring graphs). Identifiers: id =
- * `${kind}:${value}` (masked: `${kind}:~${digest}`), props = kind, raw, accounts. Hubs: an
- * identifier shared by more accounts than the cap, props = kind, count.
+ * Node `data`. Accounts: id = `account:${userId}`, props = userId and profile fields (masked),
+ * label, stub, createdAt, chargebacks, and `center: true` on the neighbourhood's own account.
+ * Identifiers: id = `${kind}:${value}` (masked: `${kind}:~${digest}`), props = kind, value, raw,
+ * accounts. Hubs: an identifier shared by more accounts than the cap (same id), props = kind,
+ * value, raw, count. Edge ids are `${type}:${source}->${target}` (or `e:~${digest}` when masked).
  */
 export interface CyNodeData {
   id: string;
@@ -210,7 +211,13 @@ export interface ApiAccount {
   label: ApiAccountLabel | null;
   stub: boolean;
   identifiers: ApiAccountIdentifier[];
-  payments: { sent: number; received: number; chargebacks: number; amountSent: number; amountReceived: number };
+  payments: {
+    sent: number;
+    received: number;
+    chargebacks: number;
+    amountSent: number;
+    amountReceived: number;
+  };
 }
 
 /** `GET /api/accounts/:id` */

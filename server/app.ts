@@ -55,7 +55,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const now = deps.now ?? Date.now;
   const secret = await loadSessionSecret(deps.store);
   const masker = new Masker(secret);
-  const sessions = new SessionService(deps.store, secret, new LoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS));
+  const sessions = new SessionService(
+    deps.store,
+    secret,
+    new LoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+  );
   const metrics = createHttpMetrics();
   const openApi = buildOpenApi(ROUTES);
   const context = (req: Request): HandlerContext => ({
@@ -87,7 +91,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       next(err);
     }
   });
-  api.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError('ROUTE_NOT_FOUND', `fraud-rings: no route ${req.method} /api${req.path}`)));
+  api.use((req: Request, _res: Response, next: NextFunction) =>
+    next(
+      new NotFoundError('ROUTE_NOT_FOUND', `fraud-rings: no route ${req.method} /api${req.path}`),
+    ),
+  );
   app.use('/api', api);
 
   app.get('/metrics', async (req: Request, res: Response, next: NextFunction) => {
@@ -104,8 +112,10 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const mapped = mapError(err);
     if (mapped.unexpected) {
-      const e = err as Error;
-      deps.logger.error({ reqId: res.locals.reqId, code: mapped.body.error.code, err: { type: e?.name, message: e?.message, stack: e?.stack } }, 'request failed');
+      deps.logger.error(
+        { reqId: res.locals.reqId, code: mapped.body.error.code, err },
+        'request failed',
+      );
     }
     for (const [k, v] of Object.entries(mapped.headers)) res.setHeader(k, v);
     res.status(mapped.status).json(mapped.body);

@@ -4,13 +4,18 @@ import { codeVersion } from '../core/config';
 import type { RouteDef } from './http/handler-types';
 
 const errorSchema = z
-  .object({ error: z.object({ code: z.string().meta({ example: 'RING_NOT_FOUND' }), message: z.string() }) })
+  .object({
+    error: z.object({ code: z.string().meta({ example: 'RING_NOT_FOUND' }), message: z.string() }),
+  })
   .meta({ id: 'ApiError' });
 
 const ACCESS_ERRORS: Record<RouteDef['access'], Record<number, string>> = {
   public: {},
   user: { 401: 'no valid credentials', 403: 'cookie request without its X-CSRF-Token' },
-  admin: { 401: 'no valid credentials', 403: 'not an admin, or cookie request without its X-CSRF-Token' },
+  admin: {
+    401: 'no valid credentials',
+    403: 'not an admin, or cookie request without its X-CSRF-Token',
+  },
 };
 
 /**
@@ -21,12 +26,26 @@ const ACCESS_ERRORS: Record<RouteDef['access'], Record<number, string>> = {
 export function buildOpenApi(routes: RouteDef[]): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  registry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'fr_session' });
+  registry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'fr_session',
+  });
   for (const r of routes) {
-    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {};
-    const errors: Record<number, string> = { 400: 'invalid input', 413: 'body above 1 MB', ...ACCESS_ERRORS[r.access] };
+    const responses: Record<
+      string,
+      { description: string; content?: Record<string, { schema: z.ZodType }> }
+    > = {};
+    const errors: Record<number, string> = {
+      400: 'invalid input',
+      413: 'body above 1 MB',
+      ...ACCESS_ERRORS[r.access],
+    };
     for (const [status, description] of Object.entries({ ...errors, ...r.responses })) {
-      responses[status] = Number(status) >= 400 ? { description, content: { 'application/json': { schema: errorSchema } } } : { description };
+      responses[status] =
+        Number(status) >= 400
+          ? { description, content: { 'application/json': { schema: errorSchema } } }
+          : { description };
     }
     registry.registerPath({
       method: r.method,

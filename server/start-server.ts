@@ -9,7 +9,10 @@ export interface RunningServer {
 }
 
 /** Starts the app on `host:port` (port 0 picks a free one, as tests do) and resolves once it listens. */
-export async function startServer(deps: AppDeps, opts: { port: number; host: string }): Promise<RunningServer> {
+export async function startServer(
+  deps: AppDeps,
+  opts: { port: number; host: string },
+): Promise<RunningServer> {
   const app = await createApp(deps);
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;

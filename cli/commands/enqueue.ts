@@ -33,7 +33,10 @@ function number(value: string): number {
   return n;
 }
 
-async function withRunner<T>(config: Config, fn: (runner: BullmqJobRunner) => Promise<T>): Promise<T> {
+async function withRunner<T>(
+  config: Config,
+  fn: (runner: BullmqJobRunner) => Promise<T>,
+): Promise<T> {
   requireRedis(config, 'enqueue');
   const runner = new BullmqJobRunner(config);
   try {
@@ -44,14 +47,24 @@ async function withRunner<T>(config: Config, fn: (runner: BullmqJobRunner) => Pr
 }
 
 /** With --wait: blocks until the job finishes; a failed job exits 1 with its reason. */
-async function finish(config: Config, runner: BullmqJobRunner, job: JobView, flags: { wait?: boolean; json?: boolean }, printed: unknown): Promise<void> {
+async function finish(
+  config: Config,
+  runner: BullmqJobRunner,
+  job: JobView,
+  flags: { wait?: boolean; json?: boolean },
+  printed: unknown,
+): Promise<void> {
   if (!flags.wait) {
     process.stdout.write(flags.json ? `${JSON.stringify(printed)}\n` : `${describeJob(job)}\n`);
     return;
   }
   const done = await waitForJob(config, runner.queues, job.id);
   process.stdout.write(flags.json ? `${JSON.stringify(done)}\n` : `${describeJob(done)}\n`);
-  if (done.state === 'failed') throw new FraudRingsError('JOB_FAILED', `fraud-rings: job ${done.id} failed: ${done.failedReason ?? 'no reason recorded'}`);
+  if (done.state === 'failed')
+    throw new FraudRingsError(
+      'JOB_FAILED',
+      `fraud-rings: job ${done.id} failed: ${done.failedReason ?? 'no reason recorded'}`,
+    );
 }
 
 /**
@@ -61,13 +74,20 @@ async function finish(config: Config, runner: BullmqJobRunner, job: JobView, fla
  * Both need REDIS_URL (exit 2 without it).
  */
 export function register(program: Command): void {
-  const enqueue = program.command('enqueue').description('put work on the Redis queues for workers (needs REDIS_URL)');
+  const enqueue = program
+    .command('enqueue')
+    .description('put work on the Redis queues for workers (needs REDIS_URL)');
   enqueue
     .command('nightly')
     .description('ingest PATH... then detect then export decided cases, as one flow')
     .argument('[paths...]', 'files or directories (users*, devices*, payments*)')
     .option('--date <yyyy-mm-dd>', 'run date (default: today in NIGHTLY_TZ); part of every job id')
-    .addOption(new Option('--groups <n>', 'split detection into n group jobs (default: from the graph size)').argParser(number))
+    .addOption(
+      new Option(
+        '--groups <n>',
+        'split detection into n group jobs (default: from the graph size)',
+      ).argParser(number),
+    )
     .option('--schedule', 'install the nightly schedule for these paths instead of running now')
     .option('--unschedule', 'remove the nightly schedule')
     .option('--wait', 'wait until the flow has finished; exit 1 if it failed')
@@ -77,20 +97,35 @@ export function register(program: Command): void {
       await withRunner(config, async (runner) => {
         if (flags.unschedule) {
           const removed = await unscheduleNightly(runner.queues);
-          process.stdout.write(flags.json ? `${JSON.stringify({ removed })}\n` : `${removed ? 'nightly schedule removed' : 'no nightly schedule was set'}\n`);
-          return;
-        }
-        if (paths.length === 0) throw new FraudRingsError('USAGE', 'fraud-rings: enqueue nightly needs at least one PATH');
-        if (flags.schedule) {
-          const s = await scheduleNightly(runner.queues, config, paths);
           process.stdout.write(
-            flags.json ? `${JSON.stringify(s)}\n` : `nightly scheduled: '${s.pattern}' ${s.timeZone}, next ${s.next === null ? 'none' : new Date(s.next).toISOString()}\n`,
+            flags.json
+              ? `${JSON.stringify({ removed })}\n`
+              : `${removed ? 'nightly schedule removed' : 'no nightly schedule was set'}\n`,
           );
           return;
         }
-        const enqueued = await runner.enqueueNightly(paths, { runDate: flags.date, detectGroups: flags.groups });
+        if (paths.length === 0)
+          throw new FraudRingsError(
+            'USAGE',
+            'fraud-rings: enqueue nightly needs at least one PATH',
+          );
+        if (flags.schedule) {
+          const s = await scheduleNightly(runner.queues, config, paths);
+          process.stdout.write(
+            flags.json
+              ? `${JSON.stringify(s)}\n`
+              : `nightly scheduled: '${s.pattern}' ${s.timeZone}, next ${s.next === null ? 'none' : new Date(s.next).toISOString()}\n`,
+          );
+          return;
+        }
+        const enqueued = await runner.enqueueNightly(paths, {
+          runDate: flags.date,
+          detectGroups: flags.groups,
+        });
         if (!flags.json) {
-          process.stderr.write(`nightly ${enqueued.runKey}: ${enqueued.duplicate ? 'already enqueued, nothing added' : `${enqueued.jobs.length} jobs added`}\n`);
+          process.stderr.write(
+            `nightly ${enqueued.runKey}: ${enqueued.duplicate ? 'already enqueued, nothing added' : `${enqueued.jobs.length} jobs added`}\n`,
+          );
         }
         await finish(config, runner, enqueued.root, flags, enqueued);
       });
@@ -99,15 +134,32 @@ export function register(program: Command): void {
     .command('detect')
     .description('one detection run over the whole store')
     .addOption(new Option('--seed <n>', 'Louvain seed (default DETECT_SEED)').argParser(number))
-    .addOption(new Option('--resolution <r>', 'Louvain resolution (default DETECT_RESOLUTION)').argParser(number))
-    .addOption(new Option('--groups <n>', 'split into n group jobs for several workers (default: from the graph size)').argParser(number))
-    .option('--key <key>', 'idempotency key: a second request with the same key returns the first job')
+    .addOption(
+      new Option('--resolution <r>', 'Louvain resolution (default DETECT_RESOLUTION)').argParser(
+        number,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--groups <n>',
+        'split into n group jobs for several workers (default: from the graph size)',
+      ).argParser(number),
+    )
+    .option(
+      '--key <key>',
+      'idempotency key: a second request with the same key returns the first job',
+    )
     .option('--wait', 'wait until the run has finished; exit 1 if it failed')
     .option('--json', 'print JSON')
     .action(async (flags: DetectFlags, cmd: Command) => {
       const config = configFrom(cmd);
       await withRunner(config, async (runner) => {
-        const job = await runner.enqueueDetect({ seed: flags.seed, resolution: flags.resolution, key: flags.key, groups: flags.groups });
+        const job = await runner.enqueueDetect({
+          seed: flags.seed,
+          resolution: flags.resolution,
+          key: flags.key,
+          groups: flags.groups,
+        });
         await finish(config, runner, job, flags, job);
       });
     });

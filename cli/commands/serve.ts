@@ -18,7 +18,8 @@ export function findWebDist(): string | null {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer 0-65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is an integer 0-65535');
   return n;
 }
 
@@ -36,8 +37,13 @@ export function register(program: Command): void {
       const jobs = createJobRunner(config, { store });
       const webDir = findWebDist();
       if (!webDir) logger.warn('web/dist not found (run npm run build:web); serving the API only');
-      const server = await startServer({ store, config, logger, jobs, webDir }, { port: config.port, host: config.host });
-      process.stderr.write(`fraud-rings: serving on ${server.url} (API under /api, metrics at /metrics for admins)\n`);
+      const server = await startServer(
+        { store, config, logger, jobs, webDir },
+        { port: config.port, host: config.host },
+      );
+      process.stderr.write(
+        `fraud-rings: serving on ${server.url} (API under /api, metrics at /metrics for admins)\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -20,16 +20,26 @@ export function register(program: Command): void {
     .command('add')
     .description('create a user and print an API token')
     .argument('<name>', 'user name (letters, digits, . _ -)')
-    .addOption(new Option('--role <role>', 'what the user may do').choices(['analyst', 'admin']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'what the user may do')
+        .choices(['analyst', 'admin'])
+        .makeOptionMandatory(),
+    )
     .option('--password <password>', 'password for logging in to the UI (at least 8 characters)')
     .option('--json', 'print {"token", "userId", "name", "role"} as JSON')
     .action(async (name: string, opts: AddOptions, cmd: Command) => {
       const config = configFrom(cmd);
-      const { user, token } = await withStore(config, (store) => createUser(store, { name, role: opts.role, password: opts.password ?? null }));
+      const { user, token } = await withStore(config, (store) =>
+        createUser(store, { name, role: opts.role, password: opts.password ?? null }),
+      );
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ token, userId: user.userId, name: user.name, role: user.role })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ token, userId: user.userId, name: user.name, role: user.role })}\n`,
+        );
       } else {
-        process.stdout.write(`created ${user.role} ${user.name}\nAPI token (shown once; send as "Authorization: Bearer <token>"):\n${token}\n`);
+        process.stdout.write(
+          `created ${user.role} ${user.name}\nAPI token (shown once; send as "Authorization: Bearer <token>"):\n${token}\n`,
+        );
       }
     });
 }

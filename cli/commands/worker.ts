@@ -20,9 +20,13 @@ function positiveInt(value: string): number {
 }
 
 function queueList(value: string): QueueName[] {
-  const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const bad = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
-  if (bad.length > 0 || names.length === 0) throw new InvalidArgumentError(`queues are ${QUEUE_NAMES.join(', ')}`);
+  if (bad.length > 0 || names.length === 0)
+    throw new InvalidArgumentError(`queues are ${QUEUE_NAMES.join(', ')}`);
   return names as QueueName[];
 }
 
@@ -49,11 +53,35 @@ export function register(program: Command): void {
   program
     .command('worker')
     .description('process jobs from the Redis queues (needs REDIS_URL)')
-    .addOption(new Option('--concurrency <n>', 'jobs at once per queue (default WORKER_CONCURRENCY or 2)').argParser(positiveInt))
-    .addOption(new Option('--queues <list>', `comma-separated subset of ${QUEUE_NAMES.join(',')}`).argParser(queueList))
-    .addOption(new Option('--grace-ms <ms>', 'on shutdown, wait this long for active jobs before handing them back').argParser(positiveInt).default(WORKER_DEFAULTS.graceMs))
-    .addOption(new Option('--lock-duration <ms>', 'job lock; a dead worker\'s jobs are retaken after it').argParser(positiveInt).default(WORKER_DEFAULTS.lockDurationMs))
-    .addOption(new Option('--stalled-interval <ms>', 'how often to look for jobs of dead workers').argParser(positiveInt).default(WORKER_DEFAULTS.stalledIntervalMs))
+    .addOption(
+      new Option(
+        '--concurrency <n>',
+        'jobs at once per queue (default WORKER_CONCURRENCY or 2)',
+      ).argParser(positiveInt),
+    )
+    .addOption(
+      new Option('--queues <list>', `comma-separated subset of ${QUEUE_NAMES.join(',')}`).argParser(
+        queueList,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--grace-ms <ms>',
+        'on shutdown, wait this long for active jobs before handing them back',
+      )
+        .argParser(positiveInt)
+        .default(WORKER_DEFAULTS.graceMs),
+    )
+    .addOption(
+      new Option('--lock-duration <ms>', "job lock; a dead worker's jobs are retaken after it")
+        .argParser(positiveInt)
+        .default(WORKER_DEFAULTS.lockDurationMs),
+    )
+    .addOption(
+      new Option('--stalled-interval <ms>', 'how often to look for jobs of dead workers')
+        .argParser(positiveInt)
+        .default(WORKER_DEFAULTS.stalledIntervalMs),
+    )
     .action(async (opts: WorkerFlags, cmd: Command) => {
       const config = configFrom(cmd);
       requireRedis(config, 'worker');

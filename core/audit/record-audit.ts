@@ -26,6 +26,11 @@ export function recordAudit(store: AuditStore, fact: AuditFact): Promise<AuditEn
  * Records a PII reveal: the reason given, the reply it applied to. Callers reveal only after this
  * resolved, so a reply never shows data whose reveal was not written down.
  */
-export function recordReveal(store: AuditStore, actor: string, target: string, reason: string): Promise<AuditEntry> {
+export function recordReveal(
+  store: AuditStore,
+  actor: string,
+  target: string,
+  reason: string,
+): Promise<AuditEntry> {
   return recordAudit(store, { actor, action: 'pii.reveal', target, detail: { reason } });
 }

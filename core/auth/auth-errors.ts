@@ -17,6 +17,8 @@ export class ForbiddenError extends FraudRingsError {
 /** Too many login attempts (HTTP 429); `retryAfterSeconds` is sent as `Retry-After`. */
 export class RateLimitedError extends FraudRingsError {
   constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_ATTEMPTS', 'fraud-rings: too many login attempts; try again later', { retriable: true });
+    super('TOO_MANY_ATTEMPTS', 'fraud-rings: too many login attempts; try again later', {
+      retriable: true,
+    });
   }
 }

@@ -13,7 +13,11 @@ export async function userFromToken(store: UserStore, token: string): Promise<Ap
  * The user when name and password match, else null. Unknown names and users without a password
  * still pay for one scrypt comparison, so response time does not reveal which names exist.
  */
-export async function userFromPassword(store: UserStore, name: string, password: string): Promise<AppUser | null> {
+export async function userFromPassword(
+  store: UserStore,
+  name: string,
+  password: string,
+): Promise<AppUser | null> {
   const user = await store.getUserByName(name);
   const stored = user?.passwordHash ?? (await decoyHash());
   const ok = await verifyPassword(password, stored);

@@ -19,13 +19,19 @@ export async function createUser(
   now: number = Date.now(),
 ): Promise<{ user: AppUser; token: string }> {
   if (!USER_NAME_PATTERN.test(input.name)) {
-    throw new InvalidInputError('INVALID_USER_NAME', 'fraud-rings: a user name is 1-64 letters, digits, dots, dashes or underscores');
+    throw new InvalidInputError(
+      'INVALID_USER_NAME',
+      'fraud-rings: a user name is 1-64 letters, digits, dots, dashes or underscores',
+    );
   }
   if (input.role !== 'analyst' && input.role !== 'admin') {
     throw new InvalidInputError('INVALID_ROLE', 'fraud-rings: role must be analyst or admin');
   }
   if (input.password != null && input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new InvalidInputError('WEAK_PASSWORD', `fraud-rings: a password has at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new InvalidInputError(
+      'WEAK_PASSWORD',
+      `fraud-rings: a password has at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
   }
   const user: AppUser = {
     userId: randomUUID(),

@@ -37,10 +37,14 @@ export function verifySession(value: string, secret: string, now: number): Sessi
   const dot = value.indexOf('.');
   if (dot <= 0 || value.length > 1024) return null;
   const payload = value.slice(0, dot);
-  if (!sameBytes(Buffer.from(value.slice(dot + 1), 'base64url'), mac(secret, 'session', payload))) return null;
+  if (!sameBytes(Buffer.from(value.slice(dot + 1), 'base64url'), mac(secret, 'session', payload)))
+    return null;
   try {
-    const c = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<SessionClaims>;
-    if (typeof c.sid !== 'string' || typeof c.userId !== 'string' || typeof c.exp !== 'number') return null;
+    const c = JSON.parse(
+      Buffer.from(payload, 'base64url').toString('utf8'),
+    ) as Partial<SessionClaims>;
+    if (typeof c.sid !== 'string' || typeof c.userId !== 'string' || typeof c.exp !== 'number')
+      return null;
     return c.exp > now ? { sid: c.sid, userId: c.userId, exp: c.exp } : null;
   } catch {
     return null;

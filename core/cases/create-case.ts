@@ -12,7 +12,12 @@ export type NewCase =
  * Opens a case on a ring (its members as of `runId`, default the latest run that has it) or on a
  * list of accounts, which must all exist (`UNKNOWN_ACCOUNTS` otherwise). Audited as `case.create`.
  */
-export async function createCase(store: GraphStore, input: NewCase, actor: string, now: number = Date.now()): Promise<CaseRecord> {
+export async function createCase(
+  store: GraphStore,
+  input: NewCase,
+  actor: string,
+  now: number = Date.now(),
+): Promise<CaseRecord> {
   let accounts: string[];
   let ringId: string | null = null;
   let runId: string | null = null;
@@ -27,7 +32,11 @@ export async function createCase(store: GraphStore, input: NewCase, actor: strin
     const found = new Set((await store.getAccounts(accounts)).map((a) => a.userId));
     const missing = accounts.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw new InvalidInputError('UNKNOWN_ACCOUNTS', `fraud-rings: ${missing.length} of the accounts do not exist`, { missing: missing.slice(0, 20) });
+      throw new InvalidInputError(
+        'UNKNOWN_ACCOUNTS',
+        `fraud-rings: ${missing.length} of the accounts do not exist`,
+        { missing: missing.slice(0, 20) },
+      );
     }
   }
   const record: CaseRecord = {
@@ -46,6 +55,12 @@ export async function createCase(store: GraphStore, input: NewCase, actor: strin
     updatedAt: now,
   };
   const created = await store.createCase(record);
-  await recordAudit(store, { actor, action: 'case.create', target: `case:${created.caseId}`, at: now, detail: { ringId, accounts: accounts.length } });
+  await recordAudit(store, {
+    actor,
+    action: 'case.create',
+    target: `case:${created.caseId}`,
+    at: now,
+    detail: { ringId, accounts: accounts.length },
+  });
   return created;
 }

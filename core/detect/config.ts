@@ -75,20 +75,20 @@ export interface DetectionConfig {
     threshold: number;
     /** Points of each signal at full strength; the score is their sum, capped at 100 (see scoring.ts). */
     points: {
-      /** Non-address identifiers shared by most members: the collusion itself. */
+      /** Personal identifiers (device, card, phone, email) shared among members: the collusion itself. */
       sharing: number;
-      /** Accounts created within `burstHours`: fraudsters open accounts in batches, families do not. */
+      /** Size beyond a household (more than `householdMaxSize` members tightly linked). */
+      size: number;
+      /** Accounts created within `burstHours`: fraudsters open accounts in batches. */
       creationBurst: number;
       /** First use of a shared device within `syncHours`: one operator setting up many accounts. */
       syncFirstUse: number;
-      /** Chargebacks per member: the harm signal. */
+      /** Members with chargebacks: the harm signal. */
       chargebacks: number;
       /** Share of members with a fraud label (a minority, sometimes wrong: never required). */
       fraudLabels: number;
-      /** Money going round a cycle of members and staying inside the group. */
-      moneyLoop: number;
-      /** Size beyond a household (more than `householdMaxSize` members tightly linked). */
-      size: number;
+      /** Money the members pay each other rather than the outside world: layering. */
+      moneyFlow: number;
     };
     /** Up to this many members a group may be a household or a small office team. */
     householdMaxSize: number;
@@ -116,7 +116,7 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
   evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
   scoring: {
     threshold: 50,
-    points: { sharing: 25, creationBurst: 20, syncFirstUse: 15, chargebacks: 20, fraudLabels: 15, moneyLoop: 15, size: 10 },
+    points: { sharing: 20, size: 15, creationBurst: 15, syncFirstUse: 15, chargebacks: 20, fraudLabels: 20, moneyFlow: 20 },
     householdMaxSize: 6,
     legitDamping: 0.5,
   },

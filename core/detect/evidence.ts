@@ -70,13 +70,13 @@ export function creationBurstEvidence(burst: WindowFact, size: number): Evidence
   };
 }
 
-/** `chargebacks`: "4 chargebacks on payments by 3 of 12 accounts". */
+/** `chargebacks`: "4 chargebacks on payments made or received by 3 of 12 accounts". */
 export function chargebacksEvidence(chargebacks: number, accounts: number, size: number): Evidence {
   return {
     kind: 'chargebacks',
     accounts,
     count: chargebacks,
-    text: `${chargebacks} ${chargebacks === 1 ? 'chargeback' : 'chargebacks'} on payments by ${accounts} of ${size} accounts`,
+    text: `${chargebacks} ${chargebacks === 1 ? 'chargeback' : 'chargebacks'} on payments made or received by ${accounts} of ${size} accounts`,
   };
 }
 

@@ -63,16 +63,24 @@ const PERSONAL = new Set<IdentifierKind>(['device', 'card', 'phone', 'email']);
 const KIND_ORDER: Record<IdentifierKind, number> = { device: 0, card: 1, phone: 2, email: 3, address: 4, ip: 5 };
 const HOUR = 3_600_000;
 
-/** Facts of every community (ascending projection indices) with at least `candidates.minSize` non-stub members. */
-export function candidateFacts(projection: Projection, communities: number[][], config: DetectionConfig): CandidateFacts[] {
+/** Payment totals of accounts (by projection index), over all their payments; zero when unknown. */
+export interface MemberMoney {
+  sent: Float64Array;
+  chargebacks: Int32Array;
+}
+
+/** Candidates: communities without their stub accounts, keeping those of at least `candidates.minSize` members. */
+export function candidateMembers(projection: Projection, communities: number[][], config: DetectionConfig): number[][] {
+  return communities.map((c) => c.filter((i) => projection.accounts.stub[i] === 0)).filter((c) => c.length >= config.candidates.minSize);
+}
+
+/** Facts of every candidate (see `candidateMembers`), given the payment totals of its members. */
+export function candidateFacts(projection: Projection, candidates: number[][], money: MemberMoney, config: DetectionConfig): CandidateFacts[] {
   const { accounts } = projection;
-  const candidates = communities
-    .map((c) => c.filter((i) => accounts.stub[i] === 0))
-    .filter((c) => c.length >= config.candidates.minSize);
   const owner = new Int32Array(accounts.count).fill(-1);
   candidates.forEach((c, ci) => c.forEach((i) => (owner[i] = ci)));
   const weights = edgeWeights(projection, owner, candidates.length);
-  const money = moneyFlows(projection, owner, candidates);
+  const flows = moneyFlows(projection, owner, candidates, money);
   const byMember = identifiersByMember(projection, owner, candidates.length);
   return candidates.map((members, ci) => {
     const n = members.length;
@@ -85,8 +93,8 @@ export function candidateFacts(projection: Projection, communities: number[][], 
     for (const i of members) {
       if (accounts.labels[i] === 1) fraud++;
       else if (accounts.labels[i] === -1) legit++;
-      chargebacks += projection.money.chargebacks[i];
-      if (projection.money.chargebacks[i] > 0) chargebackAccounts++;
+      chargebacks += money.chargebacks[i];
+      if (money.chargebacks[i] > 0) chargebackAccounts++;
     }
     const internal = weights.internal[ci];
     const boundary = weights.boundary[ci];
@@ -102,9 +110,9 @@ export function candidateFacts(projection: Projection, communities: number[][], 
       chargebackAccounts,
       burstAccounts: burst && burst.accounts >= 2 ? burst.accounts : 0,
       syncAccounts: ident.sync?.accounts ?? 0,
-      cycleAccounts: money[ci].cycleAccounts,
-      internalPayments: money[ci].internalPayments,
-      moneyInside: money[ci].sent > 0 ? money[ci].internalAmount / money[ci].sent : 0,
+      cycleAccounts: flows[ci].cycleAccounts,
+      internalPayments: flows[ci].internalPayments,
+      moneyInside: flows[ci].sent > 0 ? Math.min(1, flows[ci].internalAmount / flows[ci].sent) : 0,
     };
     return { members, features, shared: ident.shared, burst: burst && burst.accounts >= 2 ? burst : null, sync: ident.sync };
   });
@@ -188,9 +196,9 @@ interface MoneyFacts {
   cycleAccounts: number;
 }
 
-function moneyFlows(projection: Projection, owner: Int32Array, candidates: number[][]): MoneyFacts[] {
+function moneyFlows(projection: Projection, owner: Int32Array, candidates: number[][], money: MemberMoney): MoneyFacts[] {
   const out: MoneyFacts[] = candidates.map((members) => ({
-    sent: members.reduce((s, i) => s + projection.money.sent[i], 0),
+    sent: members.reduce((s, i) => s + money.sent[i], 0),
     internalAmount: 0,
     internalPayments: 0,
     cycleAccounts: 0,

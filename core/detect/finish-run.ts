@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ProjectionSource, RingStore } from '../store/port';
 import type { LineageEvent, RingRecord, RunRecord } from '../types';
 import { buildEvidence } from './evidence';
-import { candidateFacts, type RingFeatures } from './features';
+import { candidateFacts, candidateMembers, type MemberMoney, type RingFeatures } from './features';
 import { mergeResults, type GroupResult } from './groups';
 import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
@@ -48,7 +48,9 @@ export async function finishRun(
   const t0 = now();
   const config = params.detection;
   const communities = mergeResults(results);
-  const facts = candidateFacts(projection, communities, config);
+  const candidates = candidateMembers(projection, communities, config);
+  const money = await memberMoney(store, projection, candidates);
+  const facts = candidateFacts(projection, candidates, money, config);
   const keys = new Set<number>();
   for (const f of facts) {
     f.shared.slice(0, config.evidence.maxSharedItems).forEach((s) => keys.add(s.identifierKey));
@@ -91,8 +93,7 @@ export async function finishRun(
     accounts: projection.stats.accounts,
     stubAccounts: projection.stats.stubAccounts,
     sharedIdentifiers: projection.stats.sharedIdentifiers,
-    hubIdentifiers: projection.stats.hubIdentifiers,
-    paymentHubs: projection.stats.paymentHubs,
+    paymentPairs: projection.stats.paymentPairs,
     edges: projection.stats.edges,
     ...(context.counts ?? {}),
     communities: communities.length,
@@ -124,6 +125,24 @@ export async function finishRun(
   run.timingsMs.save = t4 - t3;
   run.timingsMs.total = t4 - startedAt;
   return { run, rings };
+}
+
+/** Payment totals of every candidate member, from the store. */
+async function memberMoney(store: ProjectionSource, projection: Projection, candidates: number[][]): Promise<MemberMoney> {
+  const n = projection.accounts.count;
+  const money: MemberMoney = { sent: new Float64Array(n), chargebacks: new Int32Array(n) };
+  const members = candidates.flat();
+  if (members.length === 0) return money;
+  const indexOfKey = new Map<number, number>();
+  for (const i of members) indexOfKey.set(projection.accounts.keys[i], i);
+  const totals = await store.paymentTotals([...indexOfKey.keys()].sort((a, b) => a - b));
+  for (let j = 0; j < totals.keys.length; j++) {
+    const i = indexOfKey.get(totals.keys[j]);
+    if (i === undefined) continue;
+    money.sent[i] = totals.sent[j];
+    money.chargebacks[i] = totals.chargebacks[j];
+  }
+  return money;
 }
 
 /** Every ring of a run (all pages). */

@@ -22,9 +22,10 @@
  * tied to households by one payment is peeled away from them. Peeled parts and the remainder are
  * refined again, up to `refineMaxDepth` levels.
  */
-import { UndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { DetectionConfig } from './config';
+import { CsrGraphView } from './csr-graph-view';
 
 export interface LocalGraph {
   nodeCount: number;
@@ -42,17 +43,20 @@ export interface Partition {
 
 /** One Louvain run over a local graph (nodes 0..n-1). Deterministic for a given `rng` sequence. */
 export function louvainPartition(graph: LocalGraph, opts: { resolution: number; rng: () => number }): Partition {
-  const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (let i = 0; i < graph.nodeCount; i++) g.addNode(i);
-  for (let e = 0; e < graph.src.length; e++) g.addEdgeWithKey(e, graph.src[e], graph.dst[e], { weight: graph.weight[e] });
-  if (g.size === 0) {
+  if (graph.src.length === 0) {
     const membership = new Int32Array(graph.nodeCount);
     for (let i = 0; i < graph.nodeCount; i++) membership[i] = i;
     return { membership, count: graph.nodeCount, modularity: 0 };
   }
-  const out = louvain.detailed(g, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: opts.rng });
+  const view = new CsrGraphView(graph);
+  const out = louvain.detailed(view as unknown as Graph, {
+    getEdgeWeight: view.weightOf as unknown as (edge: string) => number,
+    resolution: opts.resolution,
+    rng: opts.rng,
+  });
   const raw = new Int32Array(graph.nodeCount);
-  for (let i = 0; i < graph.nodeCount; i++) raw[i] = out.communities[String(i)];
+  const communities = out.communities as unknown as Record<number, number>;
+  for (let i = 0; i < graph.nodeCount; i++) raw[i] = communities[i];
   const { membership, count } = renumber(raw);
   return { membership, count, modularity: out.modularity };
 }

@@ -8,8 +8,11 @@
  *   adds no edges at all, so the clique expansion is never quadratic in a hub.
  * - Payments link payer and payee with `paymentWeight * log2(1 + payments)` (both directions
  *   summed), except through accounts with more counterparties than `paymentHubCutoff` (merchants).
- * Everything else scoring needs (shared identifier groups, payment pairs, per-account money and
- * chargebacks) is kept beside the graph in the same columnar form.
+ * The store is asked to drop the rows that cannot add an edge (identifiers of one account or of
+ * more than the largest cut-off, pairs through a merchant) before they cross into the process;
+ * the same rules are applied here again, so an adapter that ignores the filters stays correct.
+ * The shared identifier groups and payment pairs that scoring needs are kept beside the graph in
+ * the same columnar form.
  */
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../types';
 import type { ProjectionSource } from '../store/port';
@@ -56,17 +59,15 @@ export interface Projection {
   /** Undirected weighted edges, src < dst, sorted by (src, dst). */
   edges: { src: Int32Array; dst: Int32Array; weight: Float64Array };
   identifiers: SharedIdentifiers;
+  /** Payment pairs between non-hub accounts. */
   payments: PaymentPairs;
-  /** Per account: total amount paid, total amount received, chargebacks on payments it made. */
-  money: { sent: Float64Array; received: Float64Array; chargebacks: Int32Array };
   stats: {
     accounts: number;
     stubAccounts: number;
+    /** Incidences read (shared identifiers only when the store applies the filter). */
     incidences: number;
     sharedIdentifiers: number;
-    hubIdentifiers: number;
     paymentPairs: number;
-    paymentHubs: number;
     identifierPairs: number;
     paymentPairsLinked: number;
     edges: number;
@@ -154,25 +155,16 @@ export async function projectGraph(
   const identifiers = await readIdentifiers(source, index, config, buffer);
   onProgress?.(0.7);
   const identifierPairs = buffer.size;
-  const payments = await readPayments(source, index);
-  const money = { sent: new Float64Array(n), received: new Float64Array(n), chargebacks: new Int32Array(n) };
+  const hubCut = config.projection.paymentHubCutoff;
+  const all = await readPayments(source, index, hubCut);
   const counterparties = new Int32Array(n);
-  for (let i = 0; i < payments.count; i++) {
-    const p = payments.payer[i];
-    const q = payments.payee[i];
-    money.sent[p] += payments.amount[i];
-    money.received[q] += payments.amount[i];
-    money.chargebacks[p] += payments.chargebacks[i];
-    counterparties[p]++;
-    counterparties[q]++;
+  for (let i = 0; i < all.count; i++) {
+    counterparties[all.payer[i]]++;
+    counterparties[all.payee[i]]++;
   }
-  let paymentHubs = 0;
-  for (let i = 0; i < n; i++) if (counterparties[i] > config.projection.paymentHubCutoff) paymentHubs++;
+  const payments = keepPairs(all, (i) => counterparties[all.payer[i]] <= hubCut && counterparties[all.payee[i]] <= hubCut);
   for (let i = 0; i < payments.count; i++) {
-    const p = payments.payer[i];
-    const q = payments.payee[i];
-    if (counterparties[p] > config.projection.paymentHubCutoff || counterparties[q] > config.projection.paymentHubCutoff) continue;
-    buffer.add(p, q, paymentPairWeight(config.projection.paymentWeight, payments.payments[i]));
+    buffer.add(payments.payer[i], payments.payee[i], paymentPairWeight(config.projection.paymentWeight, payments.payments[i]));
   }
   const paymentPairsLinked = buffer.size - identifierPairs;
   const edges = buffer.compact(n);
@@ -184,15 +176,12 @@ export async function projectGraph(
     edges,
     identifiers: identifiers.shared,
     payments,
-    money,
     stats: {
       accounts: n,
       stubAccounts,
       incidences: identifiers.incidences,
       sharedIdentifiers: identifiers.shared.count,
-      hubIdentifiers: identifiers.hubs,
       paymentPairs: payments.count,
-      paymentHubs,
       identifierPairs,
       paymentPairsLinked,
       edges: edges.src.length,
@@ -236,7 +225,6 @@ async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config
   const members = new GrowableColumns(1, 1);
   groups.ints[2][0] = 0;
   let incidences = 0;
-  let hubs = 0;
   let curKey = Number.NaN;
   let curKind = 0;
   const pendingAcc: number[] = [];
@@ -257,9 +245,7 @@ async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config
         }
       }
       const k = acc.length;
-      if (k > cuts[curKind]) {
-        hubs++;
-      } else if (k >= 2) {
+      if (k >= 2 && k <= cuts[curKind]) {
         const w = identifierPairWeight(weights[curKind], k, cuts[curKind]);
         for (let x = 0; x < k; x++) for (let y = x + 1; y < k; y++) buffer.add(acc[x], acc[y], w);
         members.reserve(k);
@@ -279,7 +265,7 @@ async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config
     pendingSeen.length = 0;
   };
 
-  for await (const batch of source.readIncidences()) {
+  for await (const batch of source.readIncidences({ maxSharers: Math.max(...cuts) })) {
     const len = batch.accountKeys.length;
     incidences += len;
     for (let i = 0; i < len; i++) {
@@ -305,12 +291,12 @@ async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config
     members: members.ints[0].slice(0, members.length),
     firstSeen: members.floats[0].slice(0, members.length),
   };
-  return { shared, incidences, hubs };
+  return { shared, incidences };
 }
 
-async function readPayments(source: ProjectionSource, index: KeyIndex): Promise<PaymentPairs> {
+async function readPayments(source: ProjectionSource, index: KeyIndex, maxCounterparties: number): Promise<PaymentPairs> {
   const cols = new GrowableColumns(4, 1);
-  for await (const batch of source.readPaymentLinks()) {
+  for await (const batch of source.readPaymentLinks({ maxCounterparties })) {
     const len = batch.payerKeys.length;
     cols.reserve(len);
     for (let i = 0; i < len; i++) {
@@ -333,6 +319,25 @@ async function readPayments(source: ProjectionSource, index: KeyIndex): Promise<
     payments: cols.ints[2].slice(0, m),
     chargebacks: cols.ints[3].slice(0, m),
     amount: cols.floats[0].slice(0, m),
+  };
+}
+
+function keepPairs(p: PaymentPairs, keep: (i: number) => boolean): PaymentPairs {
+  const idx: number[] = [];
+  for (let i = 0; i < p.count; i++) if (keep(i)) idx.push(i);
+  if (idx.length === p.count) return p;
+  const pick = <T extends Int32Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(idx.length);
+    idx.forEach((j, i) => (out[i] = a[j]));
+    return out;
+  };
+  return {
+    count: idx.length,
+    payer: pick(p.payer),
+    payee: pick(p.payee),
+    payments: pick(p.payments),
+    amount: pick(p.amount),
+    chargebacks: pick(p.chargebacks),
   };
 }
 

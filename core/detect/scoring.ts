@@ -3,21 +3,27 @@
  * points (`DetectionConfig.scoring.points`) in proportion to its strength in [0, 1]. A ring is
  * flagged at `scoring.threshold` (default 50).
  *
- * Strengths (n = members):
- * - sharing = members sharing a personal identifier with another member / n;
- * - size = (n - householdMaxSize) / householdMaxSize, in [0, 1];
+ * Strengths (n = members, H = `householdMaxSize`):
+ * - sharing = members sharing a personal identifier (device, card, phone, email) with another / n;
+ * - size = (n - H) / H, in [0, 1]: beyond what a household or a small team explains;
  * - creationBurst = (burst / n - 0.5) / 0.4 when at least 3 members were created within
- *   `burstHours`: half the group at once is chance in a household, 90% is a batch;
- * - syncFirstUse = (sync / n - 0.3) / 0.5 when at least 3 members first used one device within `syncHours`;
- * - chargebacks = members with a chargeback / n / 0.3, when at least 2 members have one;
- * - fraudLabels = fraud-labelled members / n / 0.3 (labels are sparse and sometimes wrong: they
- *   add points but are never needed);
- * - moneyLoop = half the share of members on a payment cycle of 3 or more, plus half the share of
- *   money that stays inside.
- * Corroboration: structure alone (sharing, size) makes an office or a large family look alike to a
- * ring, so without any behavioural signal (burst, synchronised first use, chargebacks, labels,
- * money loop) the score is capped below the threshold. When at least half the members carry a
- * `legit` label, the score is multiplied by `legitDamping`.
+ *   `burstHours`: half a family signing up together is normal, 90% of a group is a batch;
+ * - syncFirstUse = (sync / n - 0.3) / 0.5 when at least 3 members first used one device within
+ *   `syncHours`: one operator setting accounts up;
+ * - chargebacks = (share of members with a chargeback on a payment made or received - 0.1) / 0.4,
+ *   when at least 2 members have one (honest people see the odd dispute);
+ * - fraudLabels = fraud-labelled share / 0.2 (labels are sparse and sometimes wrong: they add
+ *   points but are never needed);
+ * - moneyFlow = (share of the money members paid that went to other members - 0.3) / 0.3:
+ *   people spend at merchants; layering keeps money moving inside.
+ *
+ * Two caps keep legitimate shapes below the threshold (score at most threshold - 1):
+ * - corroboration: with no behavioural signal at all (burst, synchronised use, chargebacks,
+ *   labels, money flow), structure alone (an office, a large family) is never a ring;
+ * - households: a group of at most H members is flagged only with harm evidence (at least 2
+ *   members with chargebacks, or at least 2 fraud labels). Families share an address, a tablet
+ *   and a card, sign up together and pay each other; those are not collusion.
+ * When at least half the members carry a `legit` label, the score is multiplied by `legitDamping`.
  */
 import type { DetectionConfig } from './config';
 import type { RingFeatures } from './features';
@@ -35,13 +41,18 @@ export function signalStrengths(f: RingFeatures, config: DetectionConfig): Recor
     size: clamp01((f.size - household) / household),
     creationBurst: f.burstAccounts >= 3 ? clamp01((f.burstAccounts / n - 0.5) / 0.4) : 0,
     syncFirstUse: f.syncAccounts >= 3 ? clamp01((f.syncAccounts / n - 0.3) / 0.5) : 0,
-    chargebacks: f.chargebackAccounts >= 2 ? clamp01(f.chargebackAccounts / n / 0.3) : 0,
-    fraudLabels: clamp01(f.fraudLabels / n / 0.3),
-    moneyLoop: clamp01(0.5 * (f.cycleAccounts / n) + 0.5 * f.moneyInside),
+    chargebacks: f.chargebackAccounts >= 2 ? clamp01((f.chargebackAccounts / n - 0.1) / 0.4) : 0,
+    fraudLabels: clamp01(f.fraudLabels / n / 0.2),
+    moneyFlow: clamp01((f.moneyInside - 0.3) / 0.3),
   };
 }
 
-const BEHAVIOURAL: SignalName[] = ['creationBurst', 'syncFirstUse', 'chargebacks', 'fraudLabels', 'moneyLoop'];
+const BEHAVIOURAL: SignalName[] = ['creationBurst', 'syncFirstUse', 'chargebacks', 'fraudLabels', 'moneyFlow'];
+
+/** Harm evidence: chargebacks on at least two members, or at least two fraud labels. */
+export function hasHarm(f: RingFeatures): boolean {
+  return f.chargebackAccounts >= 2 || f.fraudLabels >= 2;
+}
 
 /** Score 0-100 (one decimal) of a candidate's features. */
 export function scoreRing(f: RingFeatures, config: DetectionConfig): number {
@@ -54,7 +65,9 @@ export function scoreRing(f: RingFeatures, config: DetectionConfig): number {
     total += p;
     if (BEHAVIOURAL.includes(name)) behaviour += p;
   }
-  if (behaviour < 1) total = Math.min(total, config.scoring.threshold - 1);
+  const cap = config.scoring.threshold - 1;
+  if (behaviour < 1) total = Math.min(total, cap);
+  if (f.size <= config.scoring.householdMaxSize && !hasHarm(f)) total = Math.min(total, cap);
   if (f.legitLabels * 2 >= f.size && f.size > 0) total *= config.scoring.legitDamping;
   return Math.round(Math.min(100, total) * 10) / 10;
 }

@@ -23,7 +23,7 @@ export class CsvWriter {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private count = 0;
-  private mustDrain = false;
+  private drained: Promise<unknown> | null = null;
 
   private constructor(
     readonly path: string,
@@ -52,7 +52,7 @@ export class CsvWriter {
     if (this.used + text.length * 3 > CHUNK_BYTES) {
       this.handOver();
       if (text.length * 3 > CHUNK_BYTES) {
-        this.mustDrain = !this.stream.write(text, 'utf8') || this.mustDrain;
+        if (!this.stream.write(text, 'utf8')) this.awaitDrain();
         return;
       }
     }
@@ -61,19 +61,29 @@ export class CsvWriter {
 
   private handOver(): void {
     if (this.used === 0) return;
-    if (!this.stream.write(this.buffer.subarray(0, this.used))) this.mustDrain = true;
+    if (!this.stream.write(this.buffer.subarray(0, this.used))) this.awaitDrain();
     this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
   }
 
+  /** Listens for 'drain' as soon as the stream asks for it, so the event cannot be missed. */
+  private awaitDrain(): void {
+    if (this.drained) return;
+    const drained = once(this.stream, 'drain');
+    drained.catch(() => undefined);
+    this.drained = drained;
+  }
+
   /** Waits for the stream to drain if a handed-over chunk filled its buffer. */
   async flushIfFull(): Promise<void> {
-    if (!this.mustDrain) return;
-    this.mustDrain = false;
-    await once(this.stream, 'drain');
+    const drained = this.drained;
+    if (!drained) return;
+    this.drained = null;
+    await drained;
   }
 
   async close(): Promise<void> {
+    await this.flushIfFull();
     this.handOver();
     this.stream.end();
     await once(this.stream, 'finish');

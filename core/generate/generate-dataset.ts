@@ -52,16 +52,16 @@ export function timeWindowFor(seed: number): TimeWindow {
 function validate(opts: GenerateOptions): { users: number; rings: number; seed: number } {
   const { users } = opts;
   if (!Number.isInteger(users) || users < GENERATE_LIMITS.minUsers || users > GENERATE_LIMITS.maxUsers) {
-    throw new InvalidInputError('INVALID_ARGUMENT', `--users must be an integer from ${GENERATE_LIMITS.minUsers} to ${GENERATE_LIMITS.maxUsers}`);
+    throw new InvalidInputError('INVALID_ARGUMENT', `generate: --users must be an integer from ${GENERATE_LIMITS.minUsers} to ${GENERATE_LIMITS.maxUsers}`);
   }
   const rings = opts.rings ?? defaultRingCount(users);
   const maxRings = Math.floor(users / GENERATE_LIMITS.usersPerRing);
   if (!Number.isInteger(rings) || rings < 0 || rings > maxRings) {
-    throw new InvalidInputError('INVALID_ARGUMENT', `--rings must be an integer from 0 to ${maxRings} for ${users} users`);
+    throw new InvalidInputError('INVALID_ARGUMENT', `generate: --rings must be an integer from 0 to ${maxRings} for ${users} users`);
   }
   const seed = opts.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidInputError('INVALID_ARGUMENT', '--seed must be an integer from 0 to 4294967295');
+    throw new InvalidInputError('INVALID_ARGUMENT', 'generate: --seed must be an integer from 0 to 4294967295');
   }
   return { users, rings, seed };
 }

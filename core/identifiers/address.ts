@@ -29,28 +29,34 @@ export function normalizeAddress(raw: string): string | null {
     }
   }
   let out = '';
-  let token = '';
   let last = '';
-  const flush = (): void => {
-    if (token.length === 0) return;
+  const emit = (token: string): void => {
     const canonical = ADDRESS_TOKENS.get(token) ?? token;
-    token = '';
     if (canonical === UNIT_TOKEN && last === UNIT_TOKEN) return;
     out = out.length === 0 ? canonical : `${out} ${canonical}`;
     last = canonical;
   };
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (isWordChar(c)) token += s[i];
-    else if (isJoiner(c)) continue;
-    else {
-      flush();
-      if (c === 35 /* # */) {
-        token = '#';
-        flush();
+    if (isWordChar(c)) {
+      let joined = '';
+      let from = i;
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (isWordChar(d)) continue;
+        if (!isJoiner(d)) break;
+        joined += s.slice(from, j);
+        from = j + 1;
       }
+      emit(joined + s.slice(from, j));
+      i = j;
+    } else {
+      if (c === 35 /* # */) emit('#');
+      i++;
     }
   }
-  flush();
   return out.length === 0 ? null : out;
 }

@@ -20,6 +20,28 @@ function parseIpv4(s: string, start: number, end: number): number[] | null {
   return octets.length === 4 ? octets : null;
 }
 
+/** True for dotted-quad IPv4 already in canonical form (the common case: returned as is). */
+function isCanonicalIpv4(s: string): boolean {
+  let dots = 0;
+  let value = 0;
+  let len = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i === s.length ? 46 : s.charCodeAt(i);
+    if (c === 46) {
+      if (len === 0 || value > 255 || (len > 1 && s.charCodeAt(i - len) === 48)) return false;
+      if (i < s.length && ++dots > 3) return false;
+      value = 0;
+      len = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++len > 3) return false;
+      value = value * 10 + (c - 48);
+    } else {
+      return false;
+    }
+  }
+  return dots === 3;
+}
+
 /** Parses colon-separated hex groups (the last may be dotted IPv4); null if malformed. */
 function parseGroups(s: string, allowIpv4Tail: boolean): number[] | null {
   if (s.length === 0) return [];
@@ -112,6 +134,7 @@ export function normalizeIp(raw: string): string | null {
   if (zone !== -1) s = s.slice(0, zone);
   const colon = s.indexOf(':');
   if (colon === -1) {
+    if (isCanonicalIpv4(s)) return s;
     const v4 = parseIpv4(s, 0, s.length);
     return v4 ? v4.join('.') : null;
   }

@@ -1,7 +1,12 @@
 import type { IdentifierKind } from '../types';
 
 /** Identifier kinds shown masked unless a reveal is asked for with a reason. */
-export const PII_KINDS: ReadonlySet<IdentifierKind> = new Set<IdentifierKind>(['email', 'phone', 'address', 'card']);
+export const PII_KINDS: ReadonlySet<IdentifierKind> = new Set<IdentifierKind>([
+  'email',
+  'phone',
+  'address',
+  'card',
+]);
 
 /** `john.doe@gmail.com` -> `j***@gmail.com`: the domain stays, so a person can still tell providers apart. */
 export function maskEmail(value: string): string {

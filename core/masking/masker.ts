@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
-import type { AccountView, Evidence, GraphEdge, GraphNode, IdentifierKind, SearchHit, Subgraph } from '../types';
+import type {
+  AccountView,
+  Evidence,
+  GraphEdge,
+  GraphNode,
+  IdentifierKind,
+  SearchHit,
+  Subgraph,
+} from '../types';
 import { IDENTIFIER_KINDS } from '../types';
 import { PII_FIELDS, PII_KINDS, maskIdentifier } from './mask-value';
 
@@ -15,7 +23,10 @@ function maskProps(props: Props, kind: IdentifierKind | null): Props {
   const out: Props = {};
   for (const [key, v] of Object.entries(props)) {
     const fieldKind = PII_FIELDS[key] ?? (kind && (key === 'raw' || key === 'value') ? kind : null);
-    out[key] = typeof v === 'string' && fieldKind && PII_KINDS.has(fieldKind) ? maskIdentifier(fieldKind, v) : v;
+    out[key] =
+      typeof v === 'string' && fieldKind && PII_KINDS.has(fieldKind)
+        ? maskIdentifier(fieldKind, v)
+        : v;
   }
   return out;
 }
@@ -40,7 +51,9 @@ export class Masker {
       phone: a.phone === null ? null : maskIdentifier('phone', a.phone),
       address: a.address === null ? null : maskIdentifier('address', a.address),
       identifiers: a.identifiers.map((i) =>
-        PII_KINDS.has(i.kind) ? { ...i, value: maskIdentifier(i.kind, i.value), raw: maskIdentifier(i.kind, i.raw) } : i,
+        PII_KINDS.has(i.kind)
+          ? { ...i, value: maskIdentifier(i.kind, i.value), raw: maskIdentifier(i.kind, i.raw) }
+          : i,
       ),
     };
   }
@@ -55,20 +68,28 @@ export class Masker {
   private node(n: GraphNode): GraphNode {
     if (n.type === 'account') return { ...n, props: maskProps(n.props, null) };
     const kind = n.type === 'hub' ? ((n.props.kind as IdentifierKind | undefined) ?? null) : n.type;
-    const pii = kind !== null && PII_KINDS.has(kind);
-    return {
-      ...n,
-      id: this.nodeId(n.id),
-      label: pii && n.type !== 'hub' ? maskIdentifier(kind, n.label) : n.label,
-      props: maskProps(n.props, n.type === 'hub' ? null : kind),
-    };
+    if (kind === null || !PII_KINDS.has(kind)) return n;
+    const raw = typeof n.props.raw === 'string' ? n.props.raw : null;
+    const label =
+      n.type === 'hub'
+        ? raw
+          ? n.label.split(raw).join(maskIdentifier(kind, raw))
+          : n.label
+        : maskIdentifier(kind, n.label);
+    return { ...n, id: this.nodeId(n.id), label, props: maskProps(n.props, kind) };
   }
 
   private edge(e: GraphEdge, ids: Map<string, string>): GraphEdge {
     const source = ids.get(e.source) ?? this.nodeId(e.source);
     const target = ids.get(e.target) ?? this.nodeId(e.target);
     const changed = source !== e.source || target !== e.target;
-    return { ...e, id: changed ? `e:~${this.digest(e.id)}` : e.id, source, target, props: maskProps(e.props, null) };
+    return {
+      ...e,
+      id: changed ? `e:~${this.digest(e.id)}` : e.id,
+      source,
+      target,
+      props: maskProps(e.props, null),
+    };
   }
 
   subgraph(g: Subgraph): Subgraph {
@@ -99,6 +120,8 @@ export class Masker {
   }
 
   hit(h: SearchHit): SearchHit {
-    return h.kind !== 'account' && PII_KINDS.has(h.kind) ? { ...h, value: maskIdentifier(h.kind, h.value) } : h;
+    return h.kind !== 'account' && PII_KINDS.has(h.kind)
+      ? { ...h, value: maskIdentifier(h.kind, h.value) }
+      : h;
   }
 }

@@ -84,11 +84,42 @@ export interface PaymentLinkBatch {
   lastAt: Float64Array | number[];
 }
 
+/** Per-account payment totals over all payments (merchants included), for scoring candidate members. */
+export interface PaymentTotals {
+  keys: Int32Array | number[];
+  /** Total amount the account paid (sum of its payment_links as payer). */
+  sent: Float64Array | number[];
+  /** Chargebacks on payments the account made or received. */
+  chargebacks: Int32Array | number[];
+}
+
+/**
+ * Filters detection passes to the streams. They let the store drop rows that cannot add an edge
+ * before they cross into the process (most identifiers belong to one account; most payment pairs
+ * involve a merchant). Detection applies the same rules again, so an adapter that ignores them is
+ * correct, only slower.
+ */
+export interface IncidenceFilter {
+  /** Only identifiers linked to at least 2 and at most this many accounts. */
+  maxSharers?: number;
+}
+
+export interface PaymentLinkFilter {
+  /**
+   * Only pairs whose payer and payee each have at most this many counterparties, counted as the
+   * number of payment_links rows in which the account is payer or payee.
+   */
+  maxCounterparties?: number;
+}
+
 /** What detection reads: one pass over each stream, in batches, integer keys only. */
 export interface ProjectionSource {
   readAccounts(): AsyncIterable<AccountBatch>;
-  readIncidences(): AsyncIterable<IncidenceBatch>;
-  readPaymentLinks(): AsyncIterable<PaymentLinkBatch>;
+  /** Incidences ordered by identifier key (all of one identifier's rows together). */
+  readIncidences(filter?: IncidenceFilter): AsyncIterable<IncidenceBatch>;
+  readPaymentLinks(filter?: PaymentLinkFilter): AsyncIterable<PaymentLinkBatch>;
+  /** Payment totals of the given accounts (keys absent from the result have none). */
+  paymentTotals(keys: number[]): Promise<PaymentTotals>;
   /** Display value (raw) of identifiers, for evidence sentences. */
   identifierValues(keys: number[]): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>>;
 }

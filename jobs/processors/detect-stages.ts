@@ -66,13 +66,19 @@ export interface DetectSummary {
 
 function hashOf(parts: Array<ArrayBufferView | string>): string {
   const h = crypto.createHash('sha256');
-  for (const p of parts) h.update(typeof p === 'string' ? p : new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
+  for (const p of parts)
+    h.update(typeof p === 'string' ? p : new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
   return h.digest('hex').slice(0, 16);
 }
 
 /** Identifies a projection's content: its accounts (by store key) and weighted edges. */
 export function projectionFingerprint(projection: Projection): string {
-  return hashOf([projection.accounts.keys, projection.edges.src, projection.edges.dst, projection.edges.weight]);
+  return hashOf([
+    projection.accounts.keys,
+    projection.edges.src,
+    projection.edges.dst,
+    projection.edges.weight,
+  ]);
 }
 
 function groupCountFor(projection: Projection, requested: number | undefined): number {
@@ -81,9 +87,15 @@ function groupCountFor(projection: Projection, requested: number | undefined): n
   return Math.max(1, Math.min(MAX_GROUPS, Math.ceil(work / WORK_PER_GROUP)));
 }
 
-async function project(ctx: JobContext, store: GraphStore, params: DetectionParams): Promise<Projection> {
+async function project(
+  ctx: JobContext,
+  store: GraphStore,
+  params: DetectionParams,
+): Promise<Projection> {
   const report = throttledProgress(ctx);
-  return projectGraph(store, params, { onProgress: (stage, fraction) => report(stage, Math.round(fraction * 100), 100) });
+  return projectGraph(store, params, {
+    onProgress: (stage, fraction) => report(stage, Math.round(fraction * 100), 100),
+  });
 }
 
 interface Planned {
@@ -107,14 +119,37 @@ async function planWith(ctx: JobContext, store: GraphStore, data: DetectData): P
   const timingsMs = { projection: projected - startedAt, components: Date.now() - projected };
   const components = split.reduce((s, g) => s + g.components.length, 0);
   const fingerprint = projectionFingerprint(projection);
-  return { plan: { params, fingerprint, startedAt, plannedAt: Date.now(), groups: groups.length, components, timingsMs }, groups, projection };
+  return {
+    plan: {
+      params,
+      fingerprint,
+      startedAt,
+      plannedAt: Date.now(),
+      groups: groups.length,
+      components,
+      timingsMs,
+    },
+    groups,
+    projection,
+  };
 }
 
-async function finishWith(ctx: JobContext, store: GraphStore, plan: DetectionPlanRef, results: GroupResult[], projection: Projection, reprojectionMs: number): Promise<DetectSummary> {
+async function finishWith(
+  ctx: JobContext,
+  store: GraphStore,
+  plan: DetectionPlanRef,
+  results: GroupResult[],
+  projection: Projection,
+  reprojectionMs: number,
+): Promise<DetectSummary> {
   await ctx.progress({ stage: 'scoring', done: 0, total: null });
   const { run, rings } = await finishRun(store, projection, results, plan.params, {
     startedAt: plan.startedAt,
-    timingsMs: { ...plan.timingsMs, louvain: Date.now() - reprojectionMs - plan.plannedAt, ...(reprojectionMs > 0 ? { reprojection: reprojectionMs } : {}) },
+    timingsMs: {
+      ...plan.timingsMs,
+      louvain: Date.now() - reprojectionMs - plan.plannedAt,
+      ...(reprojectionMs > 0 ? { reprojection: reprojectionMs } : {}),
+    },
     counts: { components: plan.components, groups: plan.groups },
   });
   await ctx.progress({ stage: 'saved', done: rings.length, total: rings.length });
@@ -129,7 +164,10 @@ async function finishWith(ctx: JobContext, store: GraphStore, plan: DetectionPla
 }
 
 /** Plan stage: parameters, projection fingerprint and the groups (each the data of one child job). */
-export async function planDetection(ctx: JobContext, data: DetectData): Promise<{ plan: DetectionPlanRef; groups: PlannedGroup[] }> {
+export async function planDetection(
+  ctx: JobContext,
+  data: DetectData,
+): Promise<{ plan: DetectionPlanRef; groups: PlannedGroup[] }> {
   const { plan, groups } = await ctx.withStore((store) => planWith(ctx, store, data));
   return { plan, groups };
 }
@@ -138,17 +176,58 @@ export async function planDetection(ctx: JobContext, data: DetectData): Promise<
 export async function detectGroupJob(ctx: JobContext, data: GroupJobData): Promise<GroupResult> {
   await ctx.progress({ stage: 'communities', done: 0, total: data.group.components.length });
   const result = detectGroup(data.group, data.params);
-  await ctx.progress({ stage: 'communities', done: data.group.components.length, total: data.group.components.length });
+  await ctx.progress({
+    stage: 'communities',
+    done: data.group.components.length,
+    total: data.group.components.length,
+  });
   return result;
 }
 
+/**
+ * The run an earlier attempt of this job saved before dying, if any: `saveRun` is atomic and the
+ * run keeps the plan's start time and parameters, so a retry returns it instead of saving a second
+ * run (which lineage would see as a successor of the first).
+ */
+async function savedByEarlierAttempt(
+  store: GraphStore,
+  plan: DetectionPlanRef,
+): Promise<DetectSummary | null> {
+  const latest = await store.latestRun();
+  if (
+    latest === null ||
+    latest.startedAt !== plan.startedAt ||
+    latest.seed !== plan.params.seed ||
+    latest.resolution !== plan.params.resolution
+  ) {
+    return null;
+  }
+  const counts = latest.counts;
+  return {
+    runId: latest.runId,
+    rings: counts.candidates ?? 0,
+    flagged: counts.flagged ?? 0,
+    counts,
+    modularity: latest.modularity,
+    timingsMs: latest.timingsMs,
+  };
+}
+
 /** Finish stage: re-projects (checking the fingerprint), then scores, links and saves the run. */
-export async function finishDetection(ctx: JobContext, plan: DetectionPlanRef, results: GroupResult[]): Promise<DetectSummary> {
+export async function finishDetection(
+  ctx: JobContext,
+  plan: DetectionPlanRef,
+  results: GroupResult[],
+): Promise<DetectSummary> {
   return ctx.withStore(async (store) => {
+    const saved = await savedByEarlierAttempt(store, plan);
+    if (saved !== null) return saved;
     const t0 = Date.now();
     const projection = await project(ctx, store, plan.params);
     if (projectionFingerprint(projection) !== plan.fingerprint) {
-      throw new StoreError('fraud-rings: the store changed while detection ran; planning again', { retriable: true });
+      throw new StoreError('fraud-rings: the store changed while detection ran; planning again', {
+        retriable: true,
+      });
     }
     return finishWith(ctx, store, plan, results, projection, Date.now() - t0);
   });

@@ -19,7 +19,10 @@ export async function ingestFile(ctx: JobContext, data: IngestFileData): Promise
     throw new InvalidInputError('INPUT_MISSING', `fraud-rings: ${data.path} no longer exists`);
   }
   if ((await fileSha256(data.path)) !== data.sha256) {
-    throw new InvalidInputError('INPUT_CHANGED', `fraud-rings: ${data.path} changed since it was enqueued; enqueue it again`);
+    throw new InvalidInputError(
+      'INPUT_CHANGED',
+      `fraud-rings: ${data.path} changed since it was enqueued; enqueue it again`,
+    );
   }
   const report = throttledProgress(ctx);
   const result = await ctx.withStore((store) =>
@@ -29,9 +32,14 @@ export async function ingestFile(ctx: JobContext, data: IngestFileData): Promise
     }),
   );
   const file = result.files[0];
-  if (file === undefined) throw new InvalidInputError('NO_INPUT', `fraud-rings: ${data.path} is not an input file`);
+  if (file === undefined)
+    throw new InvalidInputError('NO_INPUT', `fraud-rings: ${data.path} is not an input file`);
   if (!file.loaded) {
-    throw new InvalidInputError('INPUT_REJECTED', `fraud-rings: ${path.basename(data.path)} not loaded: ${file.reason ?? 'rolled back'}`, { rejectsFile: file.rejectsFile });
+    throw new InvalidInputError(
+      'INPUT_REJECTED',
+      `fraud-rings: ${path.basename(data.path)} not loaded: ${file.reason ?? 'rolled back'}`,
+      { rejectsFile: file.rejectsFile },
+    );
   }
   return file;
 }

@@ -9,7 +9,10 @@ import { callerName, piiMode } from '../views/pii-mode';
 import { toAccountSummary } from '../views/ring-views';
 
 /** `GET /api/cases/:id`: the case, its notes, its accounts' profiles and its frozen evidence pack (if decided). Audited. */
-export async function caseGet(ctx: HandlerContext, input: HandlerInput<z.infer<typeof idParams>, z.infer<typeof caseQuery>>): Promise<HandlerResult> {
+export async function caseGet(
+  ctx: HandlerContext,
+  input: HandlerInput<z.infer<typeof idParams>, z.infer<typeof caseQuery>>,
+): Promise<HandlerResult> {
   const record = await ctx.store.getCase(input.params.id);
   if (!record) throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${input.params.id}`);
   const target = `case:${record.caseId}`;
@@ -19,7 +22,12 @@ export async function caseGet(ctx: HandlerContext, input: HandlerInput<z.infer<t
     ctx.store.getAccounts(record.accounts),
     ctx.store.getEvidencePack(record.caseId),
   ]);
-  await recordAudit(ctx.store, { actor: callerName(ctx), action: 'case.view', target, at: ctx.now() });
+  await recordAudit(ctx.store, {
+    actor: callerName(ctx),
+    action: 'case.view',
+    target,
+    at: ctx.now(),
+  });
   const body: CaseDetailResponse = {
     case: record,
     notes,

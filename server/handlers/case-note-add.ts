@@ -7,8 +7,17 @@ import type { HandlerContext, HandlerInput, HandlerResult } from '../http/handle
 import { callerName } from '../views/pii-mode';
 
 /** `POST /api/cases/:id/notes`: adds a note by the caller. */
-export async function caseNoteAdd(ctx: HandlerContext, input: HandlerInput<z.infer<typeof idParams>, unknown, z.infer<typeof noteBody>>): Promise<HandlerResult> {
-  const note = await addCaseNote(ctx.store, input.params.id, input.body.text, callerName(ctx), ctx.now());
+export async function caseNoteAdd(
+  ctx: HandlerContext,
+  input: HandlerInput<z.infer<typeof idParams>, unknown, z.infer<typeof noteBody>>,
+): Promise<HandlerResult> {
+  const note = await addCaseNote(
+    ctx.store,
+    input.params.id,
+    input.body.text,
+    callerName(ctx),
+    ctx.now(),
+  );
   const body: NoteResponse = { note };
   return { status: 201, body };
 }

@@ -11,8 +11,17 @@ import { callerName } from '../views/pii-mode';
  * `dismissed`) records who and when and freezes the evidence pack; a decided case's status is
  * final (409 `CASE_ALREADY_DECIDED`).
  */
-export async function caseUpdate(ctx: HandlerContext, input: HandlerInput<z.infer<typeof idParams>, unknown, z.infer<typeof updateCaseBody>>): Promise<HandlerResult> {
-  const updated = await updateCase(ctx.store, input.params.id, input.body, callerName(ctx), ctx.now());
+export async function caseUpdate(
+  ctx: HandlerContext,
+  input: HandlerInput<z.infer<typeof idParams>, unknown, z.infer<typeof updateCaseBody>>,
+): Promise<HandlerResult> {
+  const updated = await updateCase(
+    ctx.store,
+    input.params.id,
+    input.body,
+    callerName(ctx),
+    ctx.now(),
+  );
   const body: CaseResponse = { case: updated };
   return { status: 200, body };
 }

@@ -12,7 +12,10 @@ import { ringIdsOfRun } from '../views/ring-ids-of-run';
  * score or size, one cursor page at a time. With `newSince` a page may hold fewer than `limit`
  * rings; follow `nextCursor` until it is null. Evidence is always masked in lists.
  */
-export async function ringsList(ctx: HandlerContext, input: HandlerInput<unknown, z.infer<typeof ringListQuery>>): Promise<HandlerResult> {
+export async function ringsList(
+  ctx: HandlerContext,
+  input: HandlerInput<unknown, z.infer<typeof ringListQuery>>,
+): Promise<HandlerResult> {
   const q = input.query;
   const run = q.runId ? await ctx.store.getRun(q.runId) : await ctx.store.latestRun();
   if (!run) {
@@ -30,7 +33,9 @@ export async function ringsList(ctx: HandlerContext, input: HandlerInput<unknown
     cursor: q.cursor ?? null,
     limit: q.limit,
   });
-  const items = page.items.filter((r) => !before || !before.has(r.ringId)).map((r) => toRingSummary(r, ctx.masker, true));
+  const items = page.items
+    .filter((r) => !before || !before.has(r.ringId))
+    .map((r) => toRingSummary(r, ctx.masker, true));
   const body: RingListResponse = { items, nextCursor: page.nextCursor, runId: run.runId };
   return { status: 200, body };
 }

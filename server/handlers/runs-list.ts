@@ -5,7 +5,10 @@ import type { HandlerContext, HandlerInput, HandlerResult } from '../http/handle
 import { toRunSummary } from '../views/ring-views';
 
 /** `GET /api/runs`: detection runs, newest first, with their parameters, counts and timings. */
-export async function runsList(ctx: HandlerContext, input: HandlerInput<unknown, z.infer<typeof runListQuery>>): Promise<HandlerResult> {
+export async function runsList(
+  ctx: HandlerContext,
+  input: HandlerInput<unknown, z.infer<typeof runListQuery>>,
+): Promise<HandlerResult> {
   const runs = await ctx.store.listRuns(input.query.limit);
   const body: RunListResponse = { items: runs.map(toRunSummary) };
   return { status: 200, body };

@@ -7,7 +7,12 @@ export async function sessionDelete(ctx: HandlerContext): Promise<HandlerResult>
   const c = ctx.caller;
   if (c?.sid && c.expiresAt !== null) {
     ctx.sessions.logout(c.sid, c.expiresAt);
-    await recordAudit(ctx.store, { actor: callerName(ctx), action: 'session.logout', target: `user:${c.userId}`, at: ctx.now() });
+    await recordAudit(ctx.store, {
+      actor: callerName(ctx),
+      action: 'session.logout',
+      target: `user:${c.userId}`,
+      at: ctx.now(),
+    });
   }
   return { status: 204, session: { clear: true } };
 }

@@ -9,7 +9,12 @@ import { readCookie } from './cookies';
  * `UnauthenticatedError` (401) without valid credentials, `ForbiddenError` (403) for an analyst
  * on an admin route or a cookie request that changes state without its CSRF token.
  */
-export async function authorize(req: Request, access: Access, sessions: SessionService, now: number): Promise<Caller | null> {
+export async function authorize(
+  req: Request,
+  access: Access,
+  sessions: SessionService,
+  now: number,
+): Promise<Caller | null> {
   if (access === 'public') return null;
   const caller = await sessions.authenticate(
     {
@@ -21,6 +26,7 @@ export async function authorize(req: Request, access: Access, sessions: SessionS
     now,
   );
   if (!caller) throw new UnauthenticatedError();
-  if (access === 'admin' && caller.role !== 'admin') throw new ForbiddenError('FORBIDDEN', 'fraud-rings: this route is for admins');
+  if (access === 'admin' && caller.role !== 'admin')
+    throw new ForbiddenError('FORBIDDEN', 'fraud-rings: this route is for admins');
   return caller;
 }

@@ -1,5 +1,15 @@
-import { ConflictError, FraudRingsError, InvalidInputError, NotFoundError, StoreError } from '../../core/errors';
-import { ForbiddenError, RateLimitedError, UnauthenticatedError } from '../../core/auth/auth-errors';
+import {
+  ConflictError,
+  FraudRingsError,
+  InvalidInputError,
+  NotFoundError,
+  StoreError,
+} from '../../core/errors';
+import {
+  ForbiddenError,
+  RateLimitedError,
+  UnauthenticatedError,
+} from '../../core/auth/auth-errors';
 
 export interface MappedError {
   status: number;
@@ -11,16 +21,38 @@ export interface MappedError {
 
 /** Errors the HTTP body parser raises, by its `type`. */
 const PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'fraud-rings: request body above 1 MB' },
-  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'fraud-rings: request body is not valid JSON' },
-  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_ENCODING', message: 'fraud-rings: unsupported body encoding' },
-  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_ENCODING', message: 'fraud-rings: unsupported body charset' },
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'fraud-rings: request body above 1 MB',
+  },
+  'entity.parse.failed': {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'fraud-rings: request body is not valid JSON',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'fraud-rings: unsupported body encoding',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'fraud-rings: unsupported body charset',
+  },
 };
 
 /** Statuses of untyped `FraudRingsError`s whose code says more than "internal error". */
 const CODE_STATUS: Record<string, number> = { JOBS_UNAVAILABLE: 503 };
 
-function reply(status: number, code: string, message: string, unexpected = false, headers: Record<string, string> = {}): MappedError {
+function reply(
+  status: number,
+  code: string,
+  message: string,
+  unexpected = false,
+  headers: Record<string, string> = {},
+): MappedError {
   return { status, body: { error: { code, message } }, headers, unexpected };
 }
 
@@ -31,14 +63,24 @@ function reply(status: number, code: string, message: string, unexpected = false
  * logged instead, so a database error never reaches a client as its raw text.
  */
 export function mapError(err: unknown): MappedError {
-  if (err instanceof UnauthenticatedError) return reply(401, err.code, err.message, false, { 'WWW-Authenticate': 'Bearer' });
+  if (err instanceof UnauthenticatedError)
+    return reply(401, err.code, err.message, false, { 'WWW-Authenticate': 'Bearer' });
   if (err instanceof ForbiddenError) return reply(403, err.code, err.message);
-  if (err instanceof RateLimitedError) return reply(429, err.code, err.message, false, { 'Retry-After': String(err.retryAfterSeconds) });
+  if (err instanceof RateLimitedError)
+    return reply(429, err.code, err.message, false, {
+      'Retry-After': String(err.retryAfterSeconds),
+    });
   if (err instanceof InvalidInputError) return reply(400, err.code, err.message);
   if (err instanceof NotFoundError) return reply(404, err.code, err.message);
   if (err instanceof ConflictError) return reply(409, err.code, err.message);
   if (err instanceof StoreError) {
-    return reply(503, err.code, 'fraud-rings: the store is unavailable; try again', true, err.retriable ? { 'Retry-After': '5' } : {});
+    return reply(
+      503,
+      err.code,
+      'fraud-rings: the store is unavailable; try again',
+      true,
+      err.retriable ? { 'Retry-After': '5' } : {},
+    );
   }
   if (err instanceof FraudRingsError) {
     const status = CODE_STATUS[err.code] ?? 500;

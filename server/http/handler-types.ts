@@ -59,12 +59,19 @@ export interface HandlerInput<P = unknown, Q = unknown, B = unknown> {
   body: B;
 }
 
-export type Handler<P = unknown, Q = unknown, B = unknown> = (ctx: HandlerContext, input: HandlerInput<P, Q, B>) => Promise<HandlerResult>;
+export type Handler<P = unknown, Q = unknown, B = unknown> = (
+  ctx: HandlerContext,
+  input: HandlerInput<P, Q, B>,
+) => Promise<HandlerResult>;
 
 export type Access = 'public' | 'user' | 'admin';
 
 /** One row of the route table: HTTP method and path, who may call it, its schemas and its handler. */
-export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** Express path under `/api`, e.g. `/rings/:id`. */
   path: string;
@@ -79,6 +86,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
 }
 
 /** Keeps a route's handler typed by its own schemas while the table holds routes of every shape. */
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: RouteDef<P, Q, B>): RouteDef {
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDef<P, Q, B>,
+): RouteDef {
   return route as unknown as RouteDef;
 }

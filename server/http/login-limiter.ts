@@ -8,7 +8,11 @@ export interface LoginLimits {
   windowMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { failuresPerName: 5, attemptsPerIp: 30, windowMs: 15 * 60 * 1000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  failuresPerName: 5,
+  attemptsPerIp: 30,
+  windowMs: 15 * 60 * 1000,
+};
 
 /** Times of recent events per key, pruned to the window on each look. */
 class WindowCounter {
@@ -50,8 +54,10 @@ export class LoginLimiter {
   /** Counts an attempt; throws `RateLimitedError` when the name or the IP is over its limit. */
   attempt(name: string, ip: string, now: number): void {
     const nameKey = name.toLowerCase();
-    if (this.byIp.count(ip, now) >= this.limits.attemptsPerIp) throw new RateLimitedError(this.byIp.retryAfter(ip, now));
-    if (this.byName.count(nameKey, now) >= this.limits.failuresPerName) throw new RateLimitedError(this.byName.retryAfter(nameKey, now));
+    if (this.byIp.count(ip, now) >= this.limits.attemptsPerIp)
+      throw new RateLimitedError(this.byIp.retryAfter(ip, now));
+    if (this.byName.count(nameKey, now) >= this.limits.failuresPerName)
+      throw new RateLimitedError(this.byName.retryAfter(nameKey, now));
     this.byIp.add(ip, now);
   }
 

@@ -32,7 +32,9 @@ export function createHttpMetrics(): HttpMetrics {
     middleware(req, res, next) {
       const end = duration.startTimer();
       res.on('finish', () => {
-        const route = (res.locals.route as string | undefined) ?? (req.path.startsWith('/api/') ? 'unmatched' : 'static');
+        const route =
+          (res.locals.route as string | undefined) ??
+          (req.originalUrl.startsWith('/api/') ? 'unmatched' : 'static');
         end({ method: req.method, route });
         requests.inc({ method: req.method, route, status: String(res.statusCode) });
       });

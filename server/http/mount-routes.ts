@@ -18,7 +18,11 @@ function send(res: Response, result: HandlerResult, cookieSecure: boolean): void
   }
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: cookieSecure, path: '/' };
-  if (result.session?.set) res.cookie(SESSION_COOKIE, result.session.set.value, { ...cookie, expires: new Date(result.session.set.expiresAt) });
+  if (result.session?.set)
+    res.cookie(SESSION_COOKIE, result.session.set.value, {
+      ...cookie,
+      expires: new Date(result.session.set.expiresAt),
+    });
   if (result.session?.clear) res.clearCookie(SESSION_COOKIE, cookie);
   if (result.body === undefined) res.status(result.status).end();
   else res.status(result.status).json(result.body);
@@ -42,7 +46,11 @@ export function mountRoutes(router: Router, routes: RouteDef[], opts: MountOptio
           query: parseInput(route.query, req.query, 'query'),
           body: parseInput(route.body, req.body, 'body'),
         };
-        send(res, await route.handler(caller ? { ...ctx0, caller } : ctx0, input), opts.cookieSecure);
+        send(
+          res,
+          await route.handler(caller ? { ...ctx0, caller } : ctx0, input),
+          opts.cookieSecure,
+        );
       } catch (err) {
         next(err);
       }

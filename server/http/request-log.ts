@@ -16,10 +16,19 @@ export function requestLog(logger: Logger) {
     const reqId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.locals.reqId = reqId;
     res.setHeader('X-Request-Id', reqId);
+    const path = req.originalUrl.split('?')[0];
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { reqId, method: req.method, route: res.locals.route ?? null, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: res.locals.userId ?? null },
+        {
+          reqId,
+          method: req.method,
+          route: res.locals.route ?? null,
+          path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+          userId: res.locals.userId ?? null,
+        },
         'request',
       );
     });

@@ -1,7 +1,14 @@
 import type { AppUser } from '../../core/types';
 import type { UserStore } from '../../core/store/port';
 import { userFromPassword, userFromToken } from '../../core/auth/authenticate';
-import { checkCsrfToken, csrfTokenFor, newSession, signSession, verifySession, type SessionClaims } from '../../core/auth/session-token';
+import {
+  checkCsrfToken,
+  csrfTokenFor,
+  newSession,
+  signSession,
+  verifySession,
+  type SessionClaims,
+} from '../../core/auth/session-token';
 import { ForbiddenError, UnauthenticatedError } from '../../core/auth/auth-errors';
 import type { LoginLimiter } from './login-limiter';
 import type { Caller } from './handler-types';
@@ -24,7 +31,12 @@ export class SessionService {
   ) {}
 
   /** Checks name and password (rate-limited); returns the user and a new signed session. */
-  async login(name: string, password: string, ip: string, now: number): Promise<{ user: AppUser; claims: SessionClaims; cookie: string }> {
+  async login(
+    name: string,
+    password: string,
+    ip: string,
+    now: number,
+  ): Promise<{ user: AppUser; claims: SessionClaims; cookie: string }> {
     this.limiter.attempt(name, ip, now);
     const user = await userFromPassword(this.store, name, password);
     if (!user) {
@@ -48,23 +60,47 @@ export class SessionService {
    * state-changing method also needs its CSRF token in `X-CSRF-Token`. Null when the request
    * carries neither; `UnauthenticatedError` when what it carries is invalid.
    */
-  async authenticate(req: { method: string; authorization?: string; cookie?: string; csrfHeader?: string }, now: number): Promise<Caller | null> {
+  async authenticate(
+    req: { method: string; authorization?: string; cookie?: string; csrfHeader?: string },
+    now: number,
+  ): Promise<Caller | null> {
     if (req.authorization !== undefined) {
       const match = /^Bearer ([A-Za-z0-9_\-.~+/=]{1,256})$/.exec(req.authorization);
       const user = match ? await userFromToken(this.store, match[1]) : null;
       if (!user) throw new UnauthenticatedError('fraud-rings: invalid API token');
-      return { userId: user.userId, name: user.name, role: user.role, via: 'token', sid: null, expiresAt: null };
+      return {
+        userId: user.userId,
+        name: user.name,
+        role: user.role,
+        via: 'token',
+        sid: null,
+        expiresAt: null,
+      };
     }
     if (req.cookie === undefined) return null;
     this.pruneRevoked(now);
     const claims = verifySession(req.cookie, this.secret, now);
-    if (!claims || this.revoked.has(claims.sid)) throw new UnauthenticatedError('fraud-rings: session expired; log in again');
+    if (!claims || this.revoked.has(claims.sid))
+      throw new UnauthenticatedError('fraud-rings: session expired; log in again');
     const user = await this.store.getUserById(claims.userId);
     if (!user) throw new UnauthenticatedError('fraud-rings: session expired; log in again');
-    if (STATE_CHANGING.has(req.method) && !checkCsrfToken(claims.sid, req.csrfHeader ?? '', this.secret)) {
-      throw new ForbiddenError('CSRF_TOKEN_INVALID', 'fraud-rings: missing or wrong X-CSRF-Token header');
+    if (
+      STATE_CHANGING.has(req.method) &&
+      !checkCsrfToken(claims.sid, req.csrfHeader ?? '', this.secret)
+    ) {
+      throw new ForbiddenError(
+        'CSRF_TOKEN_INVALID',
+        'fraud-rings: missing or wrong X-CSRF-Token header',
+      );
     }
-    return { userId: user.userId, name: user.name, role: user.role, via: 'cookie', sid: claims.sid, expiresAt: claims.exp };
+    return {
+      userId: user.userId,
+      name: user.name,
+      role: user.role,
+      via: 'cookie',
+      sid: claims.sid,
+      expiresAt: claims.exp,
+    };
   }
 
   private pruneRevoked(now: number): void {

@@ -30,4 +30,7 @@ export const updateCaseBody = z
 
 export const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10000) });
 
-export const exportQuery = z.strictObject({ format: z.enum(['csv', 'json', 'html']), ...revealFields });
+export const exportQuery = z.strictObject({
+  format: z.enum(['csv', 'json', 'html']),
+  ...revealFields,
+});

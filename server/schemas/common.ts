@@ -7,7 +7,8 @@ export const idParams = z.strictObject({ id: entityId });
 
 export const cursor = z.string().min(1).max(512).optional();
 
-export const limitOf = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+export const limitOf = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
 
 /**
  * `?reveal=true&reason=…`: shows personal data in full for this reply; the reason is written to

@@ -8,7 +8,9 @@ export const ringListQuery = z.strictObject({
   status: z.enum(RING_STATUSES).optional(),
   minScore: z.coerce.number().min(0).max(100).optional(),
   newSince: entityId.optional().describe('a run id: only rings whose id did not exist in that run'),
-  flagged: booleanFlag.optional().describe('default true: flagged rings only; false: every candidate'),
+  flagged: booleanFlag
+    .optional()
+    .describe('default true: flagged rings only; false: every candidate'),
   sort: z.enum(['score', 'size']).default('score'),
   cursor,
   limit: limitOf(200, 50),

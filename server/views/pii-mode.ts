@@ -7,10 +7,17 @@ import type { HandlerContext } from '../http/handler-types';
  * needs a reason (`REVEAL_REASON_REQUIRED`, 400) and is written to the audit log, with the
  * target and the reason, before the data is returned.
  */
-export async function piiMode(ctx: HandlerContext, query: { reveal?: 'true' | 'false'; reason?: string }, target: string): Promise<{ masked: boolean }> {
+export async function piiMode(
+  ctx: HandlerContext,
+  query: { reveal?: 'true' | 'false'; reason?: string },
+  target: string,
+): Promise<{ masked: boolean }> {
   if (query.reveal !== 'true') return { masked: true };
   if (!query.reason) {
-    throw new InvalidInputError('REVEAL_REASON_REQUIRED', 'fraud-rings: reveal=true needs a reason (reason=…), which is audited');
+    throw new InvalidInputError(
+      'REVEAL_REASON_REQUIRED',
+      'fraud-rings: reveal=true needs a reason (reason=…), which is audited',
+    );
   }
   await recordReveal(ctx.store, callerName(ctx), target, query.reason);
   return { masked: false };
@@ -18,6 +25,7 @@ export async function piiMode(ctx: HandlerContext, query: { reveal?: 'true' | 'f
 
 /** The caller's name on an authenticated route (the route table guarantees there is one). */
 export function callerName(ctx: HandlerContext): string {
-  if (!ctx.caller) throw new Error('fraud-rings: handler of an authenticated route called without a caller');
+  if (!ctx.caller)
+    throw new Error('fraud-rings: handler of an authenticated route called without a caller');
   return ctx.caller.name;
 }

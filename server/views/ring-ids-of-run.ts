@@ -3,7 +3,8 @@ import type { GraphStore } from '../../core/store/port';
 
 /** Every ring id of a run (flagged or not), read page by page; `RUN_NOT_FOUND` for an unknown run. */
 export async function ringIdsOfRun(store: GraphStore, runId: string): Promise<Set<string>> {
-  if (!(await store.getRun(runId))) throw new NotFoundError('RUN_NOT_FOUND', `fraud-rings: no run ${runId}`);
+  if (!(await store.getRun(runId)))
+    throw new NotFoundError('RUN_NOT_FOUND', `fraud-rings: no run ${runId}`);
   const ids = new Set<string>();
   let cursor: string | null = null;
   do {

@@ -20,7 +20,8 @@ export function searchKeys(q: string): SearchKey[] {
   const keys: SearchKey[] = [];
   const add = (kind: IdentifierKind) => {
     const ref = normalizeIdentifier(kind, text);
-    if (ref && !keys.some((k) => k.kind === kind && k.value === ref.value)) keys.push({ kind, value: ref.value });
+    if (ref && !keys.some((k) => k.kind === kind && k.value === ref.value))
+      keys.push({ kind, value: ref.value });
   };
   if (text.includes('@')) {
     add('email');

@@ -3,7 +3,15 @@
  * see each other's data and the suite can run against a store that already holds data (a
  * shared Neo4j test database): counts are compared as differences, lists are filtered by id.
  */
-import type { AccountInput, IdentifierKind, IdentifierRef, PaymentInput, RingRecord, RunRecord, SightingInput } from '../../core/types';
+import type {
+  AccountInput,
+  IdentifierKind,
+  IdentifierRef,
+  PaymentInput,
+  RingRecord,
+  RunRecord,
+  SightingInput,
+} from '../../core/types';
 import type { GraphStore } from '../../core/store/port';
 
 let counter = 0;
@@ -14,7 +22,11 @@ export function uniqueIds(): (name: string) => string {
   return (name: string) => prefix + name;
 }
 
-export const ref = (kind: IdentifierKind, value: string, raw = value): IdentifierRef => ({ kind, value, raw });
+export const ref = (kind: IdentifierKind, value: string, raw = value): IdentifierRef => ({
+  kind,
+  value,
+  raw,
+});
 
 export const T0 = Date.UTC(2026, 2, 1, 10, 0, 0);
 export const HOUR = 3_600_000;
@@ -35,11 +47,24 @@ export function account(userId: string, over: Partial<AccountInput> = {}): Accou
 }
 
 /** An account whose profile email is `email` (normalised = lower case). */
-export function accountWithEmail(userId: string, email: string, over: Partial<AccountInput> = {}): AccountInput {
-  return account(userId, { email, identifiers: [ref('email', email.toLowerCase(), email)], ...over });
+export function accountWithEmail(
+  userId: string,
+  email: string,
+  over: Partial<AccountInput> = {},
+): AccountInput {
+  return account(userId, {
+    email,
+    identifiers: [ref('email', email.toLowerCase(), email)],
+    ...over,
+  });
 }
 
-export function sighting(userId: string, device: string, seenAt: number, ip: string | null = null): SightingInput {
+export function sighting(
+  userId: string,
+  device: string,
+  seenAt: number,
+  ip: string | null = null,
+): SightingInput {
   return {
     userId,
     deviceId: device,
@@ -49,7 +74,13 @@ export function sighting(userId: string, device: string, seenAt: number, ip: str
   };
 }
 
-export function payment(paymentId: string, payerId: string, payeeId: string, amount: number, over: Partial<PaymentInput> = {}): PaymentInput {
+export function payment(
+  paymentId: string,
+  payerId: string,
+  payeeId: string,
+  amount: number,
+  over: Partial<PaymentInput> = {},
+): PaymentInput {
   return {
     paymentId,
     payerId,
@@ -83,7 +114,13 @@ export function run(runId: string, over: Partial<RunRecord> = {}): RunRecord {
   };
 }
 
-export function ring(ringId: string, runId: string, score: number, members: string[], over: Partial<RingRecord> = {}): RingRecord {
+export function ring(
+  ringId: string,
+  runId: string,
+  score: number,
+  members: string[],
+  over: Partial<RingRecord> = {},
+): RingRecord {
   return {
     ringId,
     runId,
@@ -92,7 +129,14 @@ export function ring(ringId: string, runId: string, score: number, members: stri
     size: members.length,
     members,
     features: { density: 0.5, sharedIdentifiers: 2 },
-    evidence: [{ kind: 'shared_device', value: 'dev-1', accounts: members.length, text: `${members.length} accounts share device dev-1` }],
+    evidence: [
+      {
+        kind: 'shared_device',
+        value: 'dev-1',
+        accounts: members.length,
+        text: `${members.length} accounts share device dev-1`,
+      },
+    ],
     status: 'new',
     parents: [],
     ...over,
@@ -114,6 +158,7 @@ export async function loadAll(
 /** Difference of two count snapshots, key by key. */
 export function delta<T extends object>(after: T, before: T): Record<keyof T, number> {
   const out = {} as Record<keyof T, number>;
-  for (const k of Object.keys(after) as Array<keyof T>) out[k] = (after[k] as number) - (before[k] as number);
+  for (const k of Object.keys(after) as Array<keyof T>)
+    out[k] = (after[k] as number) - (before[k] as number);
   return out;
 }

@@ -1,6 +1,17 @@
 /** Contract: loads (atomic, idempotent, update semantics, stubs), counts, account views, search. */
 import type { ContractContext } from './graph-store.contract';
-import { account, accountWithEmail, delta, HOUR, loadAll, payment, ref, sighting, T0, uniqueIds } from './contract-fixtures';
+import {
+  account,
+  accountWithEmail,
+  delta,
+  HOUR,
+  loadAll,
+  payment,
+  ref,
+  sighting,
+  T0,
+  uniqueIds,
+} from './contract-fixtures';
 
 export function describeEntityContract(ctx: ContractContext): void {
   describe('entities', () => {
@@ -10,7 +21,14 @@ export function describeEntityContract(ctx: ContractContext): void {
       const before = await store.counts();
       await loadAll(store, {
         accounts: [
-          accountWithEmail(id('a'), `${id('shared')}@Example.com`, { label: 'fraud', phone: '+44 7700 900001', identifiers: [ref('email', `${id('shared')}@example.com`, `${id('shared')}@Example.com`), ref('phone', id('447700900001'), '+44 7700 900001')] }),
+          accountWithEmail(id('a'), `${id('shared')}@Example.com`, {
+            label: 'fraud',
+            phone: '+44 7700 900001',
+            identifiers: [
+              ref('email', `${id('shared')}@example.com`, `${id('shared')}@Example.com`),
+              ref('phone', id('447700900001'), '+44 7700 900001'),
+            ],
+          }),
           accountWithEmail(id('b'), `${id('shared')}@example.com`, { label: 'legit' }),
         ],
       });
@@ -24,11 +42,32 @@ export function describeEntityContract(ctx: ContractContext): void {
         payments: 0,
       });
       const a = await store.getAccount(id('a'));
-      expect(a).toMatchObject({ userId: id('a'), createdAt: T0, name: `Name of ${id('a')}`, phone: '+44 7700 900001', country: 'GB', label: 'fraud', stub: false });
-      expect(a?.payments).toEqual({ sent: 0, received: 0, chargebacks: 0, amountSent: 0, amountReceived: 0 });
+      expect(a).toMatchObject({
+        userId: id('a'),
+        createdAt: T0,
+        name: `Name of ${id('a')}`,
+        phone: '+44 7700 900001',
+        country: 'GB',
+        label: 'fraud',
+        stub: false,
+      });
+      expect(a?.payments).toEqual({
+        sent: 0,
+        received: 0,
+        chargebacks: 0,
+        amountSent: 0,
+        amountReceived: 0,
+      });
       const email = a?.identifiers.find((i) => i.kind === 'email');
-      expect(email).toMatchObject({ value: `${id('shared')}@example.com`, raw: `${id('shared')}@Example.com`, accounts: 2 });
-      expect(a?.identifiers.find((i) => i.kind === 'phone')).toMatchObject({ value: id('447700900001'), accounts: 1 });
+      expect(email).toMatchObject({
+        value: `${id('shared')}@example.com`,
+        raw: `${id('shared')}@Example.com`,
+        accounts: 2,
+      });
+      expect(a?.identifiers.find((i) => i.kind === 'phone')).toMatchObject({
+        value: id('447700900001'),
+        accounts: 1,
+      });
       expect((await store.getAccount(id('b')))?.label).toBe('legit');
     });
 
@@ -51,23 +90,61 @@ export function describeEntityContract(ctx: ContractContext): void {
     it('updates a known account and replaces its profile identifiers', async () => {
       const id = uniqueIds();
       const store = ctx.store();
-      await loadAll(store, { accounts: [accountWithEmail(id('a'), `${id('old')}@example.com`), accountWithEmail(id('b'), `${id('old')}@example.com`)] });
-      await loadAll(store, { accounts: [accountWithEmail(id('a'), `${id('new')}@example.com`, { name: 'Renamed', country: 'FR', label: 'fraud' })] });
+      await loadAll(store, {
+        accounts: [
+          accountWithEmail(id('a'), `${id('old')}@example.com`),
+          accountWithEmail(id('b'), `${id('old')}@example.com`),
+        ],
+      });
+      await loadAll(store, {
+        accounts: [
+          accountWithEmail(id('a'), `${id('new')}@example.com`, {
+            name: 'Renamed',
+            country: 'FR',
+            label: 'fraud',
+          }),
+        ],
+      });
       const a = await store.getAccount(id('a'));
-      expect(a).toMatchObject({ name: 'Renamed', country: 'FR', label: 'fraud', email: `${id('new')}@example.com` });
-      expect(a?.identifiers.filter((i) => i.kind === 'email').map((i) => i.value)).toEqual([`${id('new')}@example.com`]);
+      expect(a).toMatchObject({
+        name: 'Renamed',
+        country: 'FR',
+        label: 'fraud',
+        email: `${id('new')}@example.com`,
+      });
+      expect(a?.identifiers.filter((i) => i.kind === 'email').map((i) => i.value)).toEqual([
+        `${id('new')}@example.com`,
+      ]);
       const b = await store.getAccount(id('b'));
-      expect(b?.identifiers.find((i) => i.kind === 'email')).toMatchObject({ value: `${id('old')}@example.com`, accounts: 1 });
+      expect(b?.identifiers.find((i) => i.kind === 'email')).toMatchObject({
+        value: `${id('old')}@example.com`,
+        accounts: 1,
+      });
     });
 
     it('creates stub accounts for references without a users row, filled by a later users row', async () => {
       const id = uniqueIds();
       const store = ctx.store();
       const before = await store.counts();
-      await loadAll(store, { sightings: [sighting(id('seen'), id('dev'), T0)], payments: [payment(id('p'), id('payer'), id('payee'), 10)] });
-      expect(delta(await store.counts(), before)).toMatchObject({ accounts: 3, stubAccounts: 3, payments: 1, sightings: 1, devices: 1 });
+      await loadAll(store, {
+        sightings: [sighting(id('seen'), id('dev'), T0)],
+        payments: [payment(id('p'), id('payer'), id('payee'), 10)],
+      });
+      expect(delta(await store.counts(), before)).toMatchObject({
+        accounts: 3,
+        stubAccounts: 3,
+        payments: 1,
+        sightings: 1,
+        devices: 1,
+      });
       const stub = await store.getAccount(id('payee'));
-      expect(stub).toMatchObject({ userId: id('payee'), stub: true, createdAt: null, name: null, label: null });
+      expect(stub).toMatchObject({
+        userId: id('payee'),
+        stub: true,
+        createdAt: null,
+        name: null,
+        label: null,
+      });
       expect(stub?.payments).toMatchObject({ received: 1, amountReceived: 10 });
       await loadAll(store, { accounts: [account(id('payee'))] });
       expect(delta(await store.counts(), before)).toMatchObject({ accounts: 3, stubAccounts: 2 });
@@ -80,12 +157,29 @@ export function describeEntityContract(ctx: ContractContext): void {
       const before = await store.counts();
       await loadAll(store, {
         accounts: [account(id('a'))],
-        sightings: [sighting(id('a'), id('dev'), T0 + HOUR), sighting(id('a'), id('dev'), T0 + HOUR), sighting(id('a'), id('dev'), T0 + 5 * HOUR)],
+        sightings: [
+          sighting(id('a'), id('dev'), T0 + HOUR),
+          sighting(id('a'), id('dev'), T0 + HOUR),
+          sighting(id('a'), id('dev'), T0 + 5 * HOUR),
+        ],
       });
       await loadAll(store, { sightings: [sighting(id('a'), id('dev'), T0)] });
-      expect(delta(await store.counts(), before)).toMatchObject({ accounts: 1, sightings: 3, devices: 1, identifiers: 1, identifierLinks: 1 });
-      const device = (await store.getAccount(id('a')))?.identifiers.find((i) => i.kind === 'device');
-      expect(device).toMatchObject({ value: id('dev'), firstSeen: T0, lastSeen: T0 + 5 * HOUR, accounts: 1 });
+      expect(delta(await store.counts(), before)).toMatchObject({
+        accounts: 1,
+        sightings: 3,
+        devices: 1,
+        identifiers: 1,
+        identifierLinks: 1,
+      });
+      const device = (await store.getAccount(id('a')))?.identifiers.find(
+        (i) => i.kind === 'device',
+      );
+      expect(device).toMatchObject({
+        value: id('dev'),
+        firstSeen: T0,
+        lastSeen: T0 + 5 * HOUR,
+        accounts: 1,
+      });
     });
 
     it('updates a re-loaded payment in place and totals payments per account', async () => {
@@ -114,9 +208,17 @@ export function describeEntityContract(ctx: ContractContext): void {
       const id = uniqueIds();
       const store = ctx.store();
       await loadAll(store, {
-        payments: [payment(id('p'), id('a'), id('b'), 5, { cardId: id('card'), deviceId: id('dev'), identifiers: [ref('card', id('card')), ref('device', id('dev'))] })],
+        payments: [
+          payment(id('p'), id('a'), id('b'), 5, {
+            cardId: id('card'),
+            deviceId: id('dev'),
+            identifiers: [ref('card', id('card')), ref('device', id('dev'))],
+          }),
+        ],
       });
-      const kinds = (await store.getAccount(id('a')))?.identifiers.map((i) => `${i.kind}:${i.value}`).sort();
+      const kinds = (await store.getAccount(id('a')))?.identifiers
+        .map((i) => `${i.kind}:${i.value}`)
+        .sort();
       expect(kinds).toEqual([`card:${id('card')}`, `device:${id('dev')}`]);
       expect((await store.getAccount(id('b')))?.identifiers).toEqual([]);
     });
@@ -141,10 +243,12 @@ export function describeEntityContract(ctx: ContractContext): void {
 
     it('returns the value of the load function', async () => {
       const id = uniqueIds();
-      await expect(ctx.store().load(async (w) => {
-        await w.upsertAccounts([account(id('a'))]);
-        return { accepted: 1 };
-      })).resolves.toEqual({ accepted: 1 });
+      await expect(
+        ctx.store().load(async (w) => {
+          await w.upsertAccounts([account(id('a'))]);
+          return { accepted: 1 };
+        }),
+      ).resolves.toEqual({ accepted: 1 });
     });
 
     it('gets accounts by id in the order asked, skipping unknown ids', async () => {
@@ -160,9 +264,14 @@ export function describeEntityContract(ctx: ContractContext): void {
       const id = uniqueIds();
       const store = ctx.store();
       await loadAll(store, {
-        accounts: [accountWithEmail(id('a'), `${id('m')}@example.com`), accountWithEmail(id('b'), `${id('m')}@example.com`)],
+        accounts: [
+          accountWithEmail(id('a'), `${id('m')}@example.com`),
+          accountWithEmail(id('b'), `${id('m')}@example.com`),
+        ],
       });
-      expect(await store.search({ kind: 'account', value: id('a') }, 10)).toEqual([{ kind: 'account', value: id('a'), userIds: [id('a')] }]);
+      expect(await store.search({ kind: 'account', value: id('a') }, 10)).toEqual([
+        { kind: 'account', value: id('a'), userIds: [id('a')] },
+      ]);
       const hits = await store.search({ kind: 'email', value: `${id('m')}@example.com` }, 10);
       expect(hits).toHaveLength(1);
       expect(hits[0]).toMatchObject({ kind: 'email', value: `${id('m')}@example.com` });

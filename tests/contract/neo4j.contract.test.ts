@@ -7,11 +7,12 @@ import { loadConfig } from '../../core/config';
 import { openNeo4jStore } from '../../core/store/neo4j/neo4j-store';
 import { describeGraphStoreContract } from './graph-store.contract';
 
-const config = loadConfig({ store: process.env.NEO4J_URI ? 'neo4j' : 'sqlite' });
+const config = loadConfig({ store: 'sqlite' });
 
 if (config.neo4j === null) {
   describe('GraphStore contract: neo4j', () => {
-    it.skip('skipped: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run the contract suite against Neo4j', () => undefined);
+    it.skip('skipped: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run the contract suite against Neo4j', () =>
+      undefined);
   });
 } else {
   describeGraphStoreContract('neo4j', async () => {

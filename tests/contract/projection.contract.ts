@@ -1,7 +1,16 @@
 /** Contract: the projection streams detection reads (integer keys consistent across streams). */
 import { IDENTIFIER_KINDS } from '../../core/types';
 import type { ContractContext } from './graph-store.contract';
-import { account, accountWithEmail, HOUR, loadAll, payment, sighting, T0, uniqueIds } from './contract-fixtures';
+import {
+  account,
+  accountWithEmail,
+  HOUR,
+  loadAll,
+  payment,
+  sighting,
+  T0,
+  uniqueIds,
+} from './contract-fixtures';
 
 async function collect<B>(stream: AsyncIterable<B>): Promise<B[]> {
   const out: B[] = [];
@@ -21,22 +30,36 @@ export function describeProjectionContract(ctx: ContractContext): void {
           accountWithEmail(id('b'), email, { label: 'legit', createdAt: T0 + HOUR }),
           account(id('c')),
         ],
-        sightings: [sighting(id('b'), id('dev'), T0 + 2 * HOUR), sighting(id('c'), id('dev'), T0 + 3 * HOUR)],
+        sightings: [
+          sighting(id('b'), id('dev'), T0 + 2 * HOUR),
+          sighting(id('c'), id('dev'), T0 + 3 * HOUR),
+        ],
         payments: [
           payment(id('p1'), id('a'), id('b'), 10, { createdAt: T0 + HOUR }),
-          payment(id('p2'), id('a'), id('b'), 5, { createdAt: T0 + 4 * HOUR, status: 'chargeback' }),
+          payment(id('p2'), id('a'), id('b'), 5, {
+            createdAt: T0 + 4 * HOUR,
+            status: 'chargeback',
+          }),
           payment(id('p3'), id('b'), id('stub'), 3),
         ],
       });
 
       const keyOf = new Map<string, number>();
-      const accounts = new Map<number, { userId: string; createdAt: number; label: number; stub: number }>();
+      const accounts = new Map<
+        number,
+        { userId: string; createdAt: number; label: number; stub: number }
+      >();
       for (const b of await collect(store.readAccounts())) {
         expect(b.userIds.length).toBe(b.keys.length);
         for (let i = 0; i < b.keys.length; i++) {
           expect(Number.isInteger(b.keys[i])).toBe(true);
           expect(accounts.has(b.keys[i])).toBe(false);
-          accounts.set(b.keys[i], { userId: b.userIds[i], createdAt: b.createdAt[i], label: b.labels[i], stub: b.stub[i] });
+          accounts.set(b.keys[i], {
+            userId: b.userIds[i],
+            createdAt: b.createdAt[i],
+            label: b.labels[i],
+            stub: b.stub[i],
+          });
           keyOf.set(b.userIds[i], b.keys[i]);
         }
       }
@@ -47,7 +70,10 @@ export function describeProjectionContract(ctx: ContractContext): void {
       expect(mine('stub')).toMatchObject({ stub: 1, label: 0 });
       expect(Number.isNaN(mine('stub')?.createdAt)).toBe(true);
 
-      const byIdentifier = new Map<number, Array<{ account: number; kind: number; firstSeen: number }>>();
+      const byIdentifier = new Map<
+        number,
+        Array<{ account: number; kind: number; firstSeen: number }>
+      >();
       let lastKey = -Infinity;
       for (const b of await collect(store.readIncidences())) {
         for (let i = 0; i < b.accountKeys.length; i++) {
@@ -62,29 +88,66 @@ export function describeProjectionContract(ctx: ContractContext): void {
       const owners = (members: string[]) => members.map((m) => keyOf.get(id(m))).sort();
       const shared = [...byIdentifier.entries()].filter(([, list]) => {
         const keys = list.map((l) => l.account).sort();
-        return JSON.stringify(keys) === JSON.stringify(owners(['a', 'b'])) || JSON.stringify(keys) === JSON.stringify(owners(['b', 'c']));
+        return (
+          JSON.stringify(keys) === JSON.stringify(owners(['a', 'b'])) ||
+          JSON.stringify(keys) === JSON.stringify(owners(['b', 'c']))
+        );
       });
       expect(shared).toHaveLength(2);
-      const emailEntry = shared.find(([, list]) => list[0].kind === IDENTIFIER_KINDS.indexOf('email'));
-      const deviceEntry = shared.find(([, list]) => list[0].kind === IDENTIFIER_KINDS.indexOf('device'));
+      const emailEntry = shared.find(
+        ([, list]) => list[0].kind === IDENTIFIER_KINDS.indexOf('email'),
+      );
+      const deviceEntry = shared.find(
+        ([, list]) => list[0].kind === IDENTIFIER_KINDS.indexOf('device'),
+      );
       expect(emailEntry).toBeDefined();
-      expect(deviceEntry?.[1].map((l) => l.firstSeen).sort()).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
+      expect(deviceEntry?.[1].map((l) => l.firstSeen).sort()).toEqual([
+        T0 + 2 * HOUR,
+        T0 + 3 * HOUR,
+      ]);
 
-      const values = await store.identifierValues([emailEntry?.[0] as number, deviceEntry?.[0] as number]);
-      expect(values.get(emailEntry?.[0] as number)).toEqual({ kind: 'email', value: email, raw: email });
-      expect(values.get(deviceEntry?.[0] as number)).toMatchObject({ kind: 'device', value: id('dev') });
+      const values = await store.identifierValues([
+        emailEntry?.[0] as number,
+        deviceEntry?.[0] as number,
+      ]);
+      expect(values.get(emailEntry?.[0] as number)).toEqual({
+        kind: 'email',
+        value: email,
+        raw: email,
+      });
+      expect(values.get(deviceEntry?.[0] as number)).toMatchObject({
+        kind: 'device',
+        value: id('dev'),
+      });
 
       const links = [];
       for (const b of await collect(store.readPaymentLinks())) {
         for (let i = 0; i < b.payerKeys.length; i++) {
-          links.push({ payer: b.payerKeys[i], payee: b.payeeKeys[i], count: b.count[i], amount: b.amount[i], chargebacks: b.chargebacks[i], firstAt: b.firstAt[i], lastAt: b.lastAt[i] });
+          links.push({
+            payer: b.payerKeys[i],
+            payee: b.payeeKeys[i],
+            count: b.count[i],
+            amount: b.amount[i],
+            chargebacks: b.chargebacks[i],
+            firstAt: b.firstAt[i],
+            lastAt: b.lastAt[i],
+          });
         }
       }
-      const ab = links.filter((l) => l.payer === keyOf.get(id('a')) && l.payee === keyOf.get(id('b')));
+      const ab = links.filter(
+        (l) => l.payer === keyOf.get(id('a')) && l.payee === keyOf.get(id('b')),
+      );
       expect(ab).toHaveLength(1);
-      expect(ab[0]).toMatchObject({ count: 2, chargebacks: 1, firstAt: T0 + HOUR, lastAt: T0 + 4 * HOUR });
+      expect(ab[0]).toMatchObject({
+        count: 2,
+        chargebacks: 1,
+        firstAt: T0 + HOUR,
+        lastAt: T0 + 4 * HOUR,
+      });
       expect(ab[0].amount).toBeCloseTo(15, 6);
-      expect(links.filter((l) => l.payer === keyOf.get(id('b')) && l.payee === keyOf.get(id('a')))).toEqual([]);
+      expect(
+        links.filter((l) => l.payer === keyOf.get(id('b')) && l.payee === keyOf.get(id('a'))),
+      ).toEqual([]);
     });
 
     it('keeps an account key when the account is loaded again', async () => {
@@ -93,7 +156,8 @@ export function describeProjectionContract(ctx: ContractContext): void {
       await loadAll(store, { payments: [payment(id('p'), id('a'), id('b'), 1)] });
       const keysOf = async () => {
         const keys = new Map<string, number>();
-        for await (const b of store.readAccounts()) b.userIds.forEach((u, i) => keys.set(u, b.keys[i]));
+        for await (const b of store.readAccounts())
+          b.userIds.forEach((u, i) => keys.set(u, b.keys[i]));
         return keys;
       };
       const before = await keysOf();

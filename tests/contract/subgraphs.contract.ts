@@ -1,10 +1,29 @@
 /** Contract: neighbourhoods (depth, hub cap, node limit) and ring subgraphs. */
 import type { Subgraph } from '../../core/types';
 import type { ContractContext } from './graph-store.contract';
-import { account, accountWithEmail, loadAll, payment, ref, sighting, T0, uniqueIds } from './contract-fixtures';
+import {
+  account,
+  accountWithEmail,
+  loadAll,
+  payment,
+  ref,
+  sighting,
+  T0,
+  uniqueIds,
+} from './contract-fixtures';
 
-const accountIds = (g: Subgraph) => g.nodes.filter((n) => n.type === 'account').map((n) => n.id).sort();
-const edgeKeys = (g: Subgraph, type: 'uses' | 'pays') => g.edges.filter((e) => e.type === type).map((e) => `${e.source}>${e.target}`).sort();
+/** Account node ids are `account:<userId>`; identifier (and hub) node ids `<kind>:<value>`. */
+const plain = (nodeId: string) => nodeId.replace(/^account:/, '');
+const accountIds = (g: Subgraph) =>
+  g.nodes
+    .filter((n) => n.type === 'account')
+    .map((n) => plain(n.id))
+    .sort();
+const edgeKeys = (g: Subgraph, type: 'uses' | 'pays') =>
+  g.edges
+    .filter((e) => e.type === type)
+    .map((e) => `${plain(e.source)}>${plain(e.target)}`)
+    .sort();
 
 /**
  * A chain a -email- b -device- c -phone- d, a paying e, and an IP shared by a and five others
@@ -26,7 +45,10 @@ async function loadChain(ctx: ContractContext, id: (n: string) => string): Promi
       sighting(id('a'), id('a-dev'), T0, id('hub-ip')),
       ...hubbed.map((h, i) => sighting(h, id(`dev-${i}`), T0, id('hub-ip'))),
     ],
-    payments: [payment(id('p-ae'), id('a'), id('e'), 25), payment(id('p-bc'), id('b'), id('c'), 40)],
+    payments: [
+      payment(id('p-ae'), id('a'), id('e'), 25),
+      payment(id('p-bc'), id('b'), id('c'), 40),
+    ],
   });
 }
 
@@ -35,14 +57,25 @@ export function describeSubgraphContract(ctx: ContractContext): void {
     it('neighbourhood depth 1: accounts one hop away through identifiers and payments, hubs collapsed', async () => {
       const id = uniqueIds();
       await loadChain(ctx, id);
-      const g = await ctx.store().neighbourhood({ userId: id('a'), depth: 1, limit: 100, hubCap: 3 });
+      const g = await ctx
+        .store()
+        .neighbourhood({ userId: id('a'), depth: 1, limit: 100, hubCap: 3 });
       expect(accountIds(g)).toEqual([id('a'), id('b'), id('e')].sort());
+      expect(g.nodes.find((n) => n.type === 'account' && n.props.userId === id('a'))?.id).toBe(
+        `account:${id('a')}`,
+      );
       const hub = g.nodes.find((n) => n.type === 'hub');
-      expect(hub?.props).toMatchObject({ kind: 'ip', count: 6 });
+      expect(hub).toMatchObject({ id: `ip:${id('hub-ip')}`, props: { kind: 'ip', count: 6 } });
       expect(g.capped).toBe(true);
       const email = g.nodes.find((n) => n.id === `email:${id('ab')}@example.com`);
       expect(email?.type).toBe('email');
-      expect(edgeKeys(g, 'uses')).toEqual(expect.arrayContaining([`${id('a')}>${email?.id}`, `${id('b')}>${email?.id}`, `${id('a')}>${hub?.id}`]));
+      expect(edgeKeys(g, 'uses')).toEqual(
+        expect.arrayContaining([
+          `${id('a')}>${email?.id}`,
+          `${id('b')}>${email?.id}`,
+          `${id('a')}>${hub?.id}`,
+        ]),
+      );
       expect(edgeKeys(g, 'pays')).toEqual([`${id('a')}>${id('e')}`]);
       const pays = g.edges.find((e) => e.type === 'pays');
       expect(pays?.props).toMatchObject({ count: 1, amount: 25 });
@@ -62,7 +95,9 @@ export function describeSubgraphContract(ctx: ContractContext): void {
       const three = await store.neighbourhood({ userId: id('a'), depth: 3, limit: 100, hubCap: 3 });
       expect(accountIds(three)).toEqual([id('a'), id('b'), id('c'), id('d'), id('e')].sort());
       const open = await store.neighbourhood({ userId: id('a'), depth: 1, limit: 100, hubCap: 10 });
-      expect(accountIds(open)).toEqual([id('a'), id('b'), id('e'), ...['h1', 'h2', 'h3', 'h4', 'h5'].map(id)].sort());
+      expect(accountIds(open)).toEqual(
+        [id('a'), id('b'), id('e'), ...['h1', 'h2', 'h3', 'h4', 'h5'].map(id)].sort(),
+      );
       expect(open.nodes.some((n) => n.type === 'hub')).toBe(false);
       expect(open.capped).toBe(false);
     });
@@ -70,19 +105,28 @@ export function describeSubgraphContract(ctx: ContractContext): void {
     it('neighbourhood stops at the node limit and says so', async () => {
       const id = uniqueIds();
       await loadChain(ctx, id);
-      const g = await ctx.store().neighbourhood({ userId: id('a'), depth: 3, limit: 3, hubCap: 10 });
+      const g = await ctx
+        .store()
+        .neighbourhood({ userId: id('a'), depth: 3, limit: 3, hubCap: 10 });
       expect(g.nodes.length).toBeLessThanOrEqual(3);
-      expect(g.nodes.map((n) => n.id)).toContain(id('a'));
+      expect(accountIds(g)).toContain(id('a'));
       expect(g.capped).toBe(true);
     });
 
     it('subgraphOf: the accounts, the identifiers at least two of them share, and payments among them', async () => {
       const id = uniqueIds();
       await loadChain(ctx, id);
-      const g = await ctx.store().subgraphOf([id('a'), id('b'), id('c')], { limit: 100, hubCap: 50 });
+      const g = await ctx
+        .store()
+        .subgraphOf([id('a'), id('b'), id('c')], { limit: 100, hubCap: 50 });
       expect(accountIds(g)).toEqual([id('a'), id('b'), id('c')].sort());
-      const identifierIds = g.nodes.filter((n) => n.type !== 'account').map((n) => n.id).sort();
-      expect(identifierIds).toEqual([`device:${id('bc-dev')}`, `email:${id('ab')}@example.com`].sort());
+      const identifierIds = g.nodes
+        .filter((n) => n.type !== 'account')
+        .map((n) => n.id)
+        .sort();
+      expect(identifierIds).toEqual(
+        [`device:${id('bc-dev')}`, `email:${id('ab')}@example.com`].sort(),
+      );
       expect(edgeKeys(g, 'uses')).toEqual(
         [
           `${id('a')}>email:${id('ab')}@example.com`,
@@ -98,7 +142,9 @@ export function describeSubgraphContract(ctx: ContractContext): void {
     it('subgraphOf honours its node limit', async () => {
       const id = uniqueIds();
       await loadChain(ctx, id);
-      const g = await ctx.store().subgraphOf([id('a'), id('b'), id('c'), id('d')], { limit: 2, hubCap: 50 });
+      const g = await ctx
+        .store()
+        .subgraphOf([id('a'), id('b'), id('c'), id('d')], { limit: 2, hubCap: 50 });
       expect(g.nodes.length).toBeLessThanOrEqual(2);
       expect(g.capped).toBe(true);
     });

@@ -20,14 +20,23 @@ export interface TestApi {
  * Starts the real API on 127.0.0.1:0 over a real SQLite file, logging (at debug level, so
  * nothing is hidden) into memory for inspection. With `jobs`, an in-process job runner on the same store.
  */
-export async function startTestApi(dbPath: string, opts: Partial<Pick<AppDeps, 'loginLimits' | 'webDir'>> & { jobs?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  dbPath: string,
+  opts: Partial<Pick<AppDeps, 'loginLimits' | 'webDir'>> & { jobs?: boolean } = {},
+): Promise<TestApi> {
   const store = openSqliteStore(dbPath);
   await store.migrate();
   const lines: string[] = [];
-  const logger = pino({ level: 'debug', base: { service: 'fraud-rings' } }, { write: (s: string) => void lines.push(s) });
+  const logger = pino(
+    { level: 'debug', base: { service: 'fraud-rings' } },
+    { write: (s: string) => void lines.push(s) },
+  );
   const config = loadConfig({ dbPath, port: 0, host: '127.0.0.1' }, {});
   const jobs = opts.jobs ? createJobRunner(config, { store }) : null;
-  const server = await startServer({ store, config, logger, jobs, webDir: opts.webDir ?? null, loginLimits: opts.loginLimits }, { port: 0, host: '127.0.0.1' });
+  const server = await startServer(
+    { store, config, logger, jobs, webDir: opts.webDir ?? null, loginLimits: opts.loginLimits },
+    { port: 0, host: '127.0.0.1' },
+  );
   return {
     server,
     store,
@@ -49,12 +58,23 @@ export interface Reply<T = unknown> {
   headers: Headers;
 }
 
-/** One HTTP request with a JSON body (if any); the reply parsed as JSON when it is JSON. */
+/**
+ * One HTTP request with a JSON body (if any); the reply parsed as JSON when it is JSON. Replies
+ * are loosely typed by default: tests inspect them with assertions on exact values.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function call<T = any>(
   base: string,
   method: string,
   path: string,
-  opts: { token?: string; cookie?: string; csrf?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string;
+    cookie?: string;
+    csrf?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -68,5 +88,9 @@ export async function call<T = any>(
   const res = await fetch(`${base}${path}`, { method, headers, body });
   const text = await res.text();
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  return { status: res.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: res.headers };
+  return {
+    status: res.status,
+    body: (isJson && text ? JSON.parse(text) : text) as T,
+    headers: res.headers,
+  };
 }

@@ -72,9 +72,13 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
         };
       }
     },
-    async *readIncidences() {
-      for (let i = 0; i < incidences.length; i += batchSize) {
-        const rows = incidences.slice(i, i + batchSize);
+    async *readIncidences(filter = {}) {
+      const max = (filter as { maxSharers?: number }).maxSharers ?? Infinity;
+      const sharers = new Map<number, number>();
+      for (const r of incidences) sharers.set(r.identifierKey, (sharers.get(r.identifierKey) ?? 0) + 1);
+      const kept = incidences.filter((r) => (sharers.get(r.identifierKey) ?? 0) >= 2 && (sharers.get(r.identifierKey) ?? 0) <= max);
+      for (let i = 0; i < kept.length; i += batchSize) {
+        const rows = kept.slice(i, i + batchSize);
         yield {
           accountKeys: rows.map((r) => r.accountKey),
           identifierKeys: rows.map((r) => r.identifierKey),
@@ -83,8 +87,12 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
         };
       }
     },
-    async *readPaymentLinks() {
-      const rows = f.payments.map((p) => ({ ...p, a: key(p.payer), b: key(p.payee) })).sort((x, y) => x.a - y.a || x.b - y.b);
+    async *readPaymentLinks(filter = {}) {
+      const max = (filter as { maxCounterparties?: number }).maxCounterparties ?? Infinity;
+      const all = f.payments.map((p) => ({ ...p, a: key(p.payer), b: key(p.payee) })).sort((x, y) => x.a - y.a || x.b - y.b);
+      const pairs = new Map<number, number>();
+      for (const p of all) for (const k of [p.a, p.b]) pairs.set(k, (pairs.get(k) ?? 0) + 1);
+      const rows = all.filter((p) => (pairs.get(p.a) ?? 0) <= max && (pairs.get(p.b) ?? 0) <= max);
       for (let i = 0; i < rows.length; i += batchSize) {
         const b = rows.slice(i, i + batchSize);
         yield {
@@ -97,6 +105,22 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
           lastAt: b.map(() => T0),
         };
       }
+    },
+    async paymentTotals(keys: number[]) {
+      const wanted = new Set(keys);
+      const totals = new Map<number, { sent: number; chargebacks: number }>();
+      const at = (k: number) => totals.get(k) ?? (totals.set(k, { sent: 0, chargebacks: 0 }), totals.get(k)!);
+      for (const p of f.payments) {
+        const a = key(p.payer);
+        const b = key(p.payee);
+        if (wanted.has(a)) {
+          at(a).sent += p.amount ?? 100;
+          at(a).chargebacks += p.chargebacks ?? 0;
+        }
+        if (wanted.has(b)) at(b).chargebacks += p.chargebacks ?? 0;
+      }
+      const ks = [...totals.keys()];
+      return { keys: ks, sent: ks.map((k) => totals.get(k)!.sent), chargebacks: ks.map((k) => totals.get(k)!.chargebacks) };
     },
     async identifierValues(keys: number[]) {
       const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();

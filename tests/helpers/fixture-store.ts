@@ -73,8 +73,26 @@ function writePlanted(dataDir: string): void {
     path.join(dataDir, 'users-planted.csv'),
     [
       'user_id,created_at,name,email,phone,address,country,label',
-      row(PLANTED.userId, '2026-01-05T10:00:00Z', 'Jane Roe', PLANTED.email, PLANTED.phone, PLANTED.address, 'US', ''),
-      row(PLANTED.hostileId, '2026-01-05T10:05:00Z', HOSTILE_VALUES.sql, 'hostile@example.org', '', HOSTILE_VALUES.html, 'US', ''),
+      row(
+        PLANTED.userId,
+        '2026-01-05T10:00:00Z',
+        'Jane Roe',
+        PLANTED.email,
+        PLANTED.phone,
+        PLANTED.address,
+        'US',
+        '',
+      ),
+      row(
+        PLANTED.hostileId,
+        '2026-01-05T10:05:00Z',
+        HOSTILE_VALUES.sql,
+        'hostile@example.org',
+        '',
+        HOSTILE_VALUES.html,
+        'US',
+        '',
+      ),
       '',
     ].join('\n'),
   );
@@ -91,8 +109,28 @@ function writePlanted(dataDir: string): void {
     path.join(dataDir, 'payments-planted.csv'),
     [
       'payment_id,payer_id,payee_id,amount,currency,created_at,card_id,device_id,status',
-      row('pay-planted-1', PLANTED.userId, PLANTED.hostileId, '120.50', 'USD', '2026-01-07T12:00:00Z', PLANTED.card, PLANTED.device, 'settled'),
-      row('pay-planted-2', PLANTED.hostileId, PLANTED.userId, '99.00', 'USD', '2026-01-08T12:00:00Z', PLANTED.card, '', 'chargeback'),
+      row(
+        'pay-planted-1',
+        PLANTED.userId,
+        PLANTED.hostileId,
+        '120.50',
+        'USD',
+        '2026-01-07T12:00:00Z',
+        PLANTED.card,
+        PLANTED.device,
+        'settled',
+      ),
+      row(
+        'pay-planted-2',
+        PLANTED.hostileId,
+        PLANTED.userId,
+        '99.00',
+        'USD',
+        '2026-01-08T12:00:00Z',
+        PLANTED.card,
+        '',
+        'chargeback',
+      ),
       '',
     ].join('\n'),
   );
@@ -105,13 +143,17 @@ function cells(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (ch === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
   }
   out.push(cur);
   return out;
@@ -134,13 +176,20 @@ function columnValues(file: string, column: string, max: number): string[] {
  * Builds the fixture. `users` generated accounts (default 2,000), `seed` for the generator and
  * detection (default 7), in `dir` (default a fresh temporary directory; removed by `close`).
  */
-export async function buildFixtureStore(opts: { users?: number; rings?: number; seed?: number; dir?: string } = {}): Promise<FixtureStore> {
+export async function buildFixtureStore(
+  opts: { users?: number; rings?: number; seed?: number; dir?: string } = {},
+): Promise<FixtureStore> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fr-fixture-'));
   const dataDir = path.join(dir, 'data');
   const dbPath = path.join(dir, 'fixture.db');
   fs.mkdirSync(dataDir, { recursive: true });
   const seed = opts.seed ?? 7;
-  await generateDataset({ outDir: dataDir, users: opts.users ?? 2000, rings: opts.rings ?? 12, seed });
+  await generateDataset({
+    outDir: dataDir,
+    users: opts.users ?? 2000,
+    rings: opts.rings ?? 12,
+    seed,
+  });
   writePlanted(dataDir);
 
   const store = openSqliteStore(dbPath);
@@ -148,24 +197,48 @@ export async function buildFixtureStore(opts: { users?: number; rings?: number; 
   try {
     await ingestPaths(store, [dataDir], {});
     await runDetection(store, { seed });
-    const admin = await createUser(store, { name: 'fixture-admin', role: 'admin', password: 'admin-password-1' });
-    const analyst = await createUser(store, { name: 'fixture-analyst', role: 'analyst', password: 'analyst-password-1' });
+    const admin = await createUser(store, {
+      name: 'fixture-admin',
+      role: 'admin',
+      password: 'admin-password-1',
+    });
+    const analyst = await createUser(store, {
+      name: 'fixture-analyst',
+      role: 'analyst',
+      password: 'analyst-password-1',
+    });
     const run = await store.latestRun();
     const top = await store.listRings({ flaggedOnly: true, limit: 1 });
     if (!run || top.items.length === 0) throw new Error('fixture-store: detection flagged no ring');
-    const user = (u: typeof admin, password: string): FixtureUser => ({ userId: u.user.userId, name: u.user.name, role: u.user.role, password, token: u.token });
+    const user = (u: typeof admin, password: string): FixtureUser => ({
+      userId: u.user.userId,
+      name: u.user.name,
+      role: u.user.role,
+      password,
+      token: u.token,
+    });
     return {
       dir,
       dbPath,
       dataDir,
-      users: { admin: user(admin, 'admin-password-1'), analyst: user(analyst, 'analyst-password-1') },
+      users: {
+        admin: user(admin, 'admin-password-1'),
+        analyst: user(analyst, 'analyst-password-1'),
+      },
       runId: run.runId,
       ring: { ringId: top.items[0].ringId, members: top.items[0].members },
       planted: { ...PLANTED },
       pii: {
-        emails: [PLANTED.email, 'hostile@example.org', ...columnValues(path.join(dataDir, 'users.csv'), 'email', 3000)],
+        emails: [
+          PLANTED.email,
+          'hostile@example.org',
+          ...columnValues(path.join(dataDir, 'users.csv'), 'email', 3000),
+        ],
         phones: [PLANTED.phone, ...columnValues(path.join(dataDir, 'users.csv'), 'phone', 3000)],
-        cardIds: [PLANTED.card, ...columnValues(path.join(dataDir, 'payments.csv'), 'card_id', 3000)],
+        cardIds: [
+          PLANTED.card,
+          ...columnValues(path.join(dataDir, 'payments.csv'), 'card_id', 3000),
+        ],
       },
       close: () => {
         if (!opts.dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -78,8 +78,14 @@ export function spawnCli(env: Record<string, string>, args: string[]): SpawnedWo
 }
 
 /** Runs the CLI to completion; returns exit code, stdout and stderr. */
-export async function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env, FRAUD_RINGS_FROM_SOURCE: '1' } });
+export async function runCli(
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, FRAUD_RINGS_FROM_SOURCE: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -89,15 +95,35 @@ export async function runCli(env: Record<string, string>, args: string[]): Promi
 }
 
 /** A CLI worker with short lock and stall intervals, resolved once it logs that it is ready. */
-export async function startCliWorker(env: Record<string, string>, extra: string[] = []): Promise<SpawnedWorker> {
-  const w = spawnCli(env, ['worker', '--lock-duration', '2000', '--stalled-interval', '500', '--grace-ms', '5000', ...extra]);
-  await waitFor(async () => w.log().includes('"worker ready"') || w.child.exitCode !== null, 30_000, 'worker start');
+export async function startCliWorker(
+  env: Record<string, string>,
+  extra: string[] = [],
+): Promise<SpawnedWorker> {
+  const w = spawnCli(env, [
+    'worker',
+    '--lock-duration',
+    '2000',
+    '--stalled-interval',
+    '500',
+    '--grace-ms',
+    '5000',
+    ...extra,
+  ]);
+  await waitFor(
+    async () => w.log().includes('"worker ready"') || w.child.exitCode !== null,
+    30_000,
+    'worker start',
+  );
   if (w.child.exitCode !== null) throw new Error(`worker exited at start: ${w.log()}`);
   return w;
 }
 
 /** Polls `check` every 25 ms until it returns true; throws naming `what` after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -112,12 +138,20 @@ export function readJob(t: JobsTestEnv, id: string): Promise<Job | undefined> {
 }
 
 /** Waits until the job is completed or failed and returns its final state. */
-export async function waitForFinished(t: JobsTestEnv, id: string, timeoutMs = 60_000): Promise<string> {
+export async function waitForFinished(
+  t: JobsTestEnv,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<string> {
   let state = 'unknown';
-  await waitFor(async () => {
-    const job = await readJob(t, id);
-    state = job ? await job.getState() : 'missing';
-    return state === 'completed' || state === 'failed';
-  }, timeoutMs, `${id} to finish (last state ${state})`);
+  await waitFor(
+    async () => {
+      const job = await readJob(t, id);
+      state = job ? await job.getState() : 'missing';
+      return state === 'completed' || state === 'failed';
+    },
+    timeoutMs,
+    `${id} to finish (last state ${state})`,
+  );
   return state;
 }

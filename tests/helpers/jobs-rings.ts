@@ -33,18 +33,34 @@ export async function digestStore(dbPath: string): Promise<StoreDigest> {
       let cursor: string | null = null;
       do {
         const page = await store.listRings({ runId: run.runId, cursor, limit: 1000 });
-        rings.push(...page.items.map((r) => ({ ringId: r.ringId, score: r.score, flagged: r.flagged, members: r.members })));
+        rings.push(
+          ...page.items.map((r) => ({
+            ringId: r.ringId,
+            score: r.score,
+            flagged: r.flagged,
+            members: r.members,
+          })),
+        );
         cursor = page.nextCursor;
       } while (cursor !== null);
     }
-    return { runId: run?.runId ?? null, runs: (await store.listRuns(1000)).length, rings, counts: await store.counts() };
+    return {
+      runId: run?.runId ?? null,
+      runs: (await store.listRuns(1000)).length,
+      rings,
+      counts: await store.counts(),
+    };
   } finally {
     await store.close();
   }
 }
 
 /** `ingest PATHS` then `detect`, called directly in one process with no runner: the reference result. */
-export async function referenceRun(dbPath: string, paths: string[], config: Config): Promise<StoreDigest> {
+export async function referenceRun(
+  dbPath: string,
+  paths: string[],
+  config: Config,
+): Promise<StoreDigest> {
   const store = openSqliteStore(dbPath);
   try {
     await store.migrate();

@@ -86,14 +86,35 @@ export async function startRedisServer(opts: RedisServerOptions = {}): Promise<R
   if (process.env.REDIS_URL && !opts.own && !opts.maxmemoryPolicy) {
     const url = process.env.REDIS_URL;
     const noop = async () => {
-      throw new Error('REDIS_URL is an external server; start one with { own: true } to kill or restart it');
+      throw new Error(
+        'REDIS_URL is an external server; start one with { own: true } to kill or restart it',
+      );
     };
-    return { url, port: Number(new URL(url).port || 6379), owned: false, kill: noop, restart: noop, stop: async () => {} };
+    return {
+      url,
+      port: Number(new URL(url).port || 6379),
+      owned: false,
+      kill: noop,
+      restart: noop,
+      stop: async () => {},
+    };
   }
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
-    '--maxmemory-policy', opts.maxmemoryPolicy ?? 'noeviction'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--maxmemory-policy',
+    opts.maxmemoryPolicy ?? 'noeviction',
+  ];
   let child: ChildProcess | null = null;
   const launch = async () => {
     child = spawn('redis-server', args, { stdio: 'ignore' });

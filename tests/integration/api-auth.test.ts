@@ -16,10 +16,15 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-api-auth-'));
-    api = await startTestApi(path.join(dir, 'store.db'), { loginLimits: { failuresPerName: 3, attemptsPerIp: 1000, windowMs: 60_000 } });
+    api = await startTestApi(path.join(dir, 'store.db'), {
+      loginLimits: { failuresPerName: 3, attemptsPerIp: 1000, windowMs: 60_000 },
+    });
     base = api.server.url;
-    admin = (await createUser(api.store, { name: 'ada', role: 'admin', password: 'ada-password' })).token;
-    analyst = (await createUser(api.store, { name: 'ann', role: 'analyst', password: 'ann-password' })).token;
+    admin = (await createUser(api.store, { name: 'ada', role: 'admin', password: 'ada-password' }))
+      .token;
+    analyst = (
+      await createUser(api.store, { name: 'ann', role: 'analyst', password: 'ann-password' })
+    ).token;
   });
 
   afterAll(async () => {
@@ -34,7 +39,10 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
   });
 
   it('refuses every other route without credentials (401) and with a wrong token (401)', async () => {
-    const routes = ROUTES.filter((r) => r.access !== 'public').map((r) => [r.method.toUpperCase(), concretePath(r.path)]);
+    const routes = ROUTES.filter((r) => r.access !== 'public').map((r) => [
+      r.method.toUpperCase(),
+      concretePath(r.path),
+    ]);
     routes.push(['GET', '/api/openapi.json']);
     expect(routes.length).toBeGreaterThanOrEqual(20);
     for (const [method, p] of routes) {
@@ -49,9 +57,17 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
 
   it('refuses admin routes to analysts (403) and allows them to admins', async () => {
     const adminRoutes = ROUTES.filter((r) => r.access === 'admin');
-    expect(adminRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['get /audit', 'get /jobs', 'get /jobs/:id', 'post /jobs/detect']);
+    expect(adminRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'get /audit',
+      'get /jobs',
+      'get /jobs/:id',
+      'post /jobs/detect',
+    ]);
     for (const r of adminRoutes) {
-      const res = await call(base, r.method.toUpperCase(), concretePath(r.path), { token: analyst, body: r.method === 'post' ? {} : undefined });
+      const res = await call(base, r.method.toUpperCase(), concretePath(r.path), {
+        token: analyst,
+        body: r.method === 'post' ? {} : undefined,
+      });
       expect([r.path, res.status, res.body.error.code]).toEqual([r.path, 403, 'FORBIDDEN']);
     }
     const audit = await call(base, 'GET', '/api/audit', { token: admin });
@@ -60,9 +76,13 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
   });
 
   it('logs in with a password: httpOnly SameSite=Strict cookie, CSRF token required to change state, logout revokes', async () => {
-    const bad = await call(base, 'POST', '/api/session', { body: { name: 'ann', password: 'wrong-password' } });
+    const bad = await call(base, 'POST', '/api/session', {
+      body: { name: 'ann', password: 'wrong-password' },
+    });
     expect(bad.status).toBe(401);
-    const login = await call(base, 'POST', '/api/session', { body: { name: 'ANN', password: 'ann-password' } });
+    const login = await call(base, 'POST', '/api/session', {
+      body: { name: 'ANN', password: 'ann-password' },
+    });
     expect(login.status).toBe(201);
     expect(login.body.user).toEqual({ userId: expect.any(String), name: 'ann', role: 'analyst' });
     const setCookie = login.headers.get('set-cookie') ?? '';
@@ -76,9 +96,17 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
     expect(me.body).toMatchObject({ via: 'cookie', csrfToken: csrf, user: { name: 'ann' } });
     const noCsrf = await call(base, 'POST', '/api/cases', { cookie, body: { accounts: ['a'] } });
     expect([noCsrf.status, noCsrf.body.error.code]).toEqual([403, 'CSRF_TOKEN_INVALID']);
-    const wrongCsrf = await call(base, 'POST', '/api/cases', { cookie, csrf: 'x'.repeat(43), body: { accounts: ['a'] } });
+    const wrongCsrf = await call(base, 'POST', '/api/cases', {
+      cookie,
+      csrf: 'x'.repeat(43),
+      body: { accounts: ['a'] },
+    });
     expect(wrongCsrf.status).toBe(403);
-    const withCsrf = await call(base, 'POST', '/api/cases/no-such-case/notes', { cookie, csrf, body: { text: 'hello' } });
+    const withCsrf = await call(base, 'POST', '/api/cases/no-such-case/notes', {
+      cookie,
+      csrf,
+      body: { text: 'hello' },
+    });
     expect([withCsrf.status, withCsrf.body.error.code]).toEqual([404, 'CASE_NOT_FOUND']);
     expect((await call(base, 'GET', '/api/jobs', { cookie })).status).toBe(403);
 
@@ -90,17 +118,31 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
 
   it('token clients need no CSRF token', async () => {
     const me = await call(base, 'GET', '/api/session', { token: admin });
-    expect(me.body).toMatchObject({ via: 'token', csrfToken: null, user: { name: 'ada', role: 'admin' } });
+    expect(me.body).toMatchObject({
+      via: 'token',
+      csrfToken: null,
+      user: { name: 'ada', role: 'admin' },
+    });
   });
 
   it('rate-limits failed logins per name (429 with Retry-After), even with the right password', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await call(base, 'POST', '/api/session', { body: { name: 'ada', password: `guess-${i}` } })).status).toBe(401);
+      expect(
+        (
+          await call(base, 'POST', '/api/session', {
+            body: { name: 'ada', password: `guess-${i}` },
+          })
+        ).status,
+      ).toBe(401);
     }
-    const limited = await call(base, 'POST', '/api/session', { body: { name: 'ada', password: 'ada-password' } });
+    const limited = await call(base, 'POST', '/api/session', {
+      body: { name: 'ada', password: 'ada-password' },
+    });
     expect([limited.status, limited.body.error.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const audit = await call(base, 'GET', '/api/audit?action=session.login_failed', { token: admin });
+    const audit = await call(base, 'GET', '/api/audit?action=session.login_failed', {
+      token: admin,
+    });
     expect(audit.body.items.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -108,14 +150,22 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
     const big = JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) });
     const r413 = await call(base, 'POST', '/api/cases/c/notes', { token: analyst, rawBody: big });
     expect([r413.status, r413.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    const bad = await call(base, 'POST', '/api/cases', { token: analyst, rawBody: '{"accounts": [' });
+    const bad = await call(base, 'POST', '/api/cases', {
+      token: analyst,
+      rawBody: '{"accounts": [',
+    });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'MALFORMED_JSON']);
-    const extra = await call(base, 'POST', '/api/cases', { token: analyst, body: { accounts: ['a'], role: 'admin' } });
+    const extra = await call(base, 'POST', '/api/cases', {
+      token: analyst,
+      body: { accounts: ['a'], role: 'admin' },
+    });
     expect([extra.status, extra.body.error.code]).toEqual([400, 'INVALID_INPUT']);
     const extraQuery = await call(base, 'GET', '/api/cases?sort=evil', { token: analyst });
     expect(extraQuery.status).toBe(400);
     expect(extraQuery.body.error.message).toMatch(/unknown field/);
-    const depth = await call(base, 'GET', '/api/accounts/a/neighborhood?depth=4', { token: analyst });
+    const depth = await call(base, 'GET', '/api/accounts/a/neighborhood?depth=4', {
+      token: analyst,
+    });
     expect([depth.status, depth.body.error.code]).toEqual([400, 'INVALID_INPUT']);
     const unknownRoute = await call(base, 'GET', '/api/nope', { token: analyst });
     expect([unknownRoute.status, unknownRoute.body.error.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
@@ -136,24 +186,45 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
     const r = await call(base, 'GET', '/api/openapi.json', { token: analyst });
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/rings/{id}/graph', '/api/accounts/{id}/neighborhood', '/api/search', '/api/cases/{id}']));
-    const depth = r.body.paths['/api/accounts/{id}/neighborhood'].get.parameters.find((p: { name: string }) => p.name === 'depth');
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/rings/{id}/graph',
+        '/api/accounts/{id}/neighborhood',
+        '/api/search',
+        '/api/cases/{id}',
+      ]),
+    );
+    const depth = r.body.paths['/api/accounts/{id}/neighborhood'].get.parameters.find(
+      (p: { name: string }) => p.name === 'depth',
+    );
     expect(depth.schema).toMatchObject({ minimum: 1, maximum: 3 });
-    expect(r.body.paths['/api/cases'].post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(
+      r.body.paths['/api/cases'].post.requestBody.content['application/json'].schema,
+    ).toBeDefined();
   });
 
   it('exposes Prometheus metrics to admins', async () => {
     const r = await call(base, 'GET', '/metrics', { token: admin });
     expect(r.status).toBe(200);
-    expect(r.body).toMatch(/fraud_rings_http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(r.body).toMatch(
+      /fraud_rings_http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/,
+    );
     expect(r.body).toMatch(/fraud_rings_http_request_duration_seconds_bucket/);
   });
 
   it('logs each request with id, route and status, and never a password or token', async () => {
     const lines = api.logs.filter((l) => l.msg === 'request');
     expect(lines.length).toBeGreaterThan(50);
-    expect(lines[0]).toEqual(expect.objectContaining({ reqId: expect.any(String), method: expect.any(String), status: expect.any(Number), ms: expect.any(Number) }));
+    expect(lines[0]).toEqual(
+      expect.objectContaining({
+        reqId: expect.any(String),
+        method: expect.any(String),
+        status: expect.any(Number),
+        ms: expect.any(Number),
+      }),
+    );
     const text = api.logText();
-    for (const secret of ['ada-password', 'ann-password', admin, analyst]) expect(text).not.toContain(secret);
+    for (const secret of ['ada-password', 'ann-password', admin, analyst])
+      expect(text).not.toContain(secret);
   });
 });

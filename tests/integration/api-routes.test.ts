@@ -35,7 +35,9 @@ describe('investigation API over real HTTP on a generated store', () => {
 
       const p1 = await get('/api/rings?limit=1');
       const p2 = await get(`/api/rings?limit=1&cursor=${encodeURIComponent(p1.body.nextCursor)}`);
-      expect([p1.body.items[0].ringId, p2.body.items[0].ringId]).toEqual(all.body.items.slice(0, 2).map((r: { ringId: string }) => r.ringId));
+      expect([p1.body.items[0].ringId, p2.body.items[0].ringId]).toEqual(
+        all.body.items.slice(0, 2).map((r: { ringId: string }) => r.ringId),
+      );
 
       const min = scores[Math.floor(scores.length / 2)];
       const high = await get(`/api/rings?limit=200&minScore=${min}`);
@@ -58,9 +60,16 @@ describe('investigation API over real HTTP on a generated store', () => {
       for (const m of r.body.members) if (m.email) expect(m.email).toMatch(/^.\*\*\*@/);
       expect(Object.keys(r.body.ring.features).length).toBeGreaterThan(0);
       expect(r.body.ring.evidence.length).toBeGreaterThan(0);
-      expect(r.body.lineage).toEqual(expect.arrayContaining([expect.objectContaining({ ringId: fx.ring.ringId, runId: fx.runId })]));
+      expect(r.body.lineage).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ ringId: fx.ring.ringId, runId: fx.runId }),
+        ]),
+      );
       expect(r.body.run.runId).toBe(fx.runId);
-      const audit = await get(`/api/audit?action=ring.view&target=${encodeURIComponent(`ring:${fx.ring.ringId}`)}`, admin);
+      const audit = await get(
+        `/api/audit?action=ring.view&target=${encodeURIComponent(`ring:${fx.ring.ringId}`)}`,
+        admin,
+      );
       expect(audit.body.items[0]).toMatchObject({ actor: 'fixture-analyst', action: 'ring.view' });
       expect((await get('/api/rings/no-such-ring')).body.error.code).toBe('RING_NOT_FOUND');
     });
@@ -69,7 +78,9 @@ describe('investigation API over real HTTP on a generated store', () => {
       const r = await get(`/api/rings/${encodeURIComponent(fx.ring.ringId)}/graph`);
       expect(r.status).toBe(200);
       const nodes = r.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id);
-      const accounts = r.body.elements.nodes.filter((n: { data: { type: string } }) => n.data.type === 'account').map((n: { data: { id: string } }) => n.data.id);
+      const accounts = r.body.elements.nodes
+        .filter((n: { data: { type: string } }) => n.data.type === 'account')
+        .map((n: { data: { id: string } }) => n.data.id);
       expect(new Set(accounts)).toEqual(new Set(fx.ring.members));
       expect(r.body.capped).toBe(false);
       const ids = new Set(nodes);
@@ -96,27 +107,54 @@ describe('investigation API over real HTTP on a generated store', () => {
       const masked = await get(jane());
       expect(masked.status).toBe(200);
       expect(masked.body.masked).toBe(true);
-      expect(masked.body.account).toMatchObject({ email: 'j***@gmail.com', phone: '***-***-0134', address: '***, Dover', name: 'Jane Roe' });
+      expect(masked.body.account).toMatchObject({
+        email: 'j***@gmail.com',
+        phone: '***-***-0134',
+        address: '***, Dover',
+        name: 'Jane Roe',
+      });
       const text = JSON.stringify(masked.body);
-      for (const secret of ['jane.roe', 'janeroe', '5550134', '555 0134', 'Elm Street', 'planted-4242']) expect(text).not.toContain(secret);
+      for (const secret of [
+        'jane.roe',
+        'janeroe',
+        '5550134',
+        '555 0134',
+        'Elm Street',
+        'planted-4242',
+      ])
+        expect(text).not.toContain(secret);
 
       const noReason = await get(`${jane()}?reveal=true`);
       expect([noReason.status, noReason.body.error.code]).toEqual([400, 'REVEAL_REASON_REQUIRED']);
-      const revealed = await get(`${jane()}?reveal=true&reason=${encodeURIComponent('case 17: confirm identity')}`);
+      const revealed = await get(
+        `${jane()}?reveal=true&reason=${encodeURIComponent('case 17: confirm identity')}`,
+      );
       expect(revealed.body.masked).toBe(false);
-      expect(revealed.body.account).toMatchObject({ email: fx.planted.email, phone: fx.planted.phone, address: fx.planted.address });
+      expect(revealed.body.account).toMatchObject({
+        email: fx.planted.email,
+        phone: fx.planted.phone,
+        address: fx.planted.address,
+      });
       const audit = await get('/api/audit?action=pii.reveal', admin);
-      expect(audit.body.items[0]).toMatchObject({ actor: 'fixture-analyst', target: `account:${fx.planted.userId}`, detail: { reason: 'case 17: confirm identity' } });
-      expect((await get('/api/accounts/no-such-account')).body.error.code).toBe('ACCOUNT_NOT_FOUND');
+      expect(audit.body.items[0]).toMatchObject({
+        actor: 'fixture-analyst',
+        target: `account:${fx.planted.userId}`,
+        detail: { reason: 'case 17: confirm identity' },
+      });
+      expect((await get('/api/accounts/no-such-account')).body.error.code).toBe(
+        'ACCOUNT_NOT_FOUND',
+      );
     });
 
     it('returns the neighbourhood as Cytoscape elements with the account marked and PII ids masked', async () => {
       const r = await get(`${jane()}/neighborhood?depth=1`);
       expect(r.status).toBe(200);
-      const nodes: Array<{ data: { id: string; type: string; label: string; props: Record<string, unknown> } }> = r.body.elements.nodes;
+      const nodes: Array<{
+        data: { id: string; type: string; label: string; props: Record<string, unknown> };
+      }> = r.body.elements.nodes;
       const byId = new Map(nodes.map((n) => [n.data.id, n.data]));
-      expect(byId.get(fx.planted.userId)?.props.center).toBe(true);
-      expect(byId.has(fx.planted.hostileId)).toBe(true);
+      expect(byId.get(`account:${fx.planted.userId}`)?.props.center).toBe(true);
+      expect(byId.get(`account:${fx.planted.hostileId}`)?.props.name).toBe(HOSTILE_VALUES.sql);
       expect(byId.get(`device:${fx.planted.device}`)?.type).toBe('device');
       const card = nodes.find((n) => n.data.type === 'card');
       expect(card?.data.id).toMatch(/^card:~/);
@@ -130,14 +168,32 @@ describe('investigation API over real HTTP on a generated store', () => {
 
     it('finds an account by its email in capitals with a +tag, by a phone written another way, by device and by id', async () => {
       const byEmail = await get(`/api/search?q=${encodeURIComponent('JANE.ROE+Promo@GMAIL.COM')}`);
-      expect(byEmail.body).toEqual({ kinds: ['email'], hits: [{ kind: 'email', value: 'j***@gmail.com', userIds: [fx.planted.userId] }], masked: true });
+      expect(byEmail.body).toEqual({
+        kinds: ['email'],
+        hits: [{ kind: 'email', value: 'j***@gmail.com', userIds: [fx.planted.userId] }],
+        masked: true,
+      });
       const byPhone = await get(`/api/search?q=${encodeURIComponent('(415) 555-0134')}`);
-      expect(byPhone.body.hits).toEqual([{ kind: 'phone', value: '***-***-0134', userIds: [fx.planted.userId] }]);
-      const byDevice = await get(`/api/search?q=${encodeURIComponent(fx.planted.device.toUpperCase())}`);
-      expect(byDevice.body.hits).toEqual([{ kind: 'device', value: fx.planted.device, userIds: expect.arrayContaining([fx.planted.userId, fx.planted.hostileId]) }]);
+      expect(byPhone.body.hits).toEqual([
+        { kind: 'phone', value: '***-***-0134', userIds: [fx.planted.userId] },
+      ]);
+      const byDevice = await get(
+        `/api/search?q=${encodeURIComponent(fx.planted.device.toUpperCase())}`,
+      );
+      expect(byDevice.body.hits).toEqual([
+        {
+          kind: 'device',
+          value: fx.planted.device,
+          userIds: expect.arrayContaining([fx.planted.userId, fx.planted.hostileId]),
+        },
+      ]);
       const byId = await get(`/api/search?q=${fx.planted.userId}`);
-      expect(byId.body.hits).toEqual([{ kind: 'account', value: fx.planted.userId, userIds: [fx.planted.userId] }]);
-      const revealed = await get(`/api/search?q=${encodeURIComponent('janeroe@gmail.com')}&reveal=true&reason=lookup`);
+      expect(byId.body.hits).toEqual([
+        { kind: 'account', value: fx.planted.userId, userIds: [fx.planted.userId] },
+      ]);
+      const revealed = await get(
+        `/api/search?q=${encodeURIComponent('janeroe@gmail.com')}&reveal=true&reason=lookup`,
+      );
       expect(revealed.body.hits[0].value).toBe('janeroe@gmail.com');
       expect((await get('/api/search?q=')).status).toBe(400);
       const audit = await get('/api/audit?action=search&limit=10', admin);
@@ -149,16 +205,30 @@ describe('investigation API over real HTTP on a generated store', () => {
       const r = await get(`${hostile}?reveal=true&reason=injection-check`);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(r.body.account).toMatchObject({ userId: HOSTILE_VALUES.cypher, name: HOSTILE_VALUES.sql, address: HOSTILE_VALUES.html });
+      expect(r.body.account).toMatchObject({
+        userId: HOSTILE_VALUES.cypher,
+        name: HOSTILE_VALUES.sql,
+        address: HOSTILE_VALUES.html,
+      });
       for (const q of Object.values(HOSTILE_VALUES)) {
         const s = await get(`/api/search?q=${encodeURIComponent(q)}`);
         expect(s.status).toBe(200);
-        expect(s.body.hits.flatMap((h: { userIds: string[] }) => h.userIds)).toEqual(q === HOSTILE_VALUES.cypher ? [HOSTILE_VALUES.cypher] : []);
+        expect(s.body.hits.flatMap((h: { userIds: string[] }) => h.userIds)).toEqual(
+          q === HOSTILE_VALUES.cypher ? [HOSTILE_VALUES.cypher] : [],
+        );
       }
-      expect((await get(`/api/cases?assignee=${encodeURIComponent(HOSTILE_VALUES.sql)}`)).body.items).toEqual([]);
-      const created = await call(base, 'POST', '/api/cases', { token: analyst, body: { accounts: [HOSTILE_VALUES.cypher], title: HOSTILE_VALUES.html } });
+      expect(
+        (await get(`/api/cases?assignee=${encodeURIComponent(HOSTILE_VALUES.sql)}`)).body.items,
+      ).toEqual([]);
+      const created = await call(base, 'POST', '/api/cases', {
+        token: analyst,
+        body: { accounts: [HOSTILE_VALUES.cypher], title: HOSTILE_VALUES.html },
+      });
       expect(created.status).toBe(201);
-      const note = await call(base, 'POST', `/api/cases/${created.body.case.caseId}/notes`, { token: analyst, body: { text: HOSTILE_VALUES.sql } });
+      const note = await call(base, 'POST', `/api/cases/${created.body.case.caseId}/notes`, {
+        token: analyst,
+        body: { text: HOSTILE_VALUES.sql },
+      });
       const back = await get(`/api/cases/${created.body.case.caseId}`);
       expect(back.body.case.title).toBe(HOSTILE_VALUES.html);
       expect(back.body.case.accounts).toEqual([HOSTILE_VALUES.cypher]);
@@ -170,72 +240,155 @@ describe('investigation API over real HTTP on a generated store', () => {
 
   describe('cases', () => {
     it('opens a case on a ring, assigns it, decides it (evidence pack frozen), and keeps the decision final', async () => {
-      const created = await call(base, 'POST', '/api/cases', { token: analyst, body: { ringId: fx.ring.ringId } });
+      const created = await call(base, 'POST', '/api/cases', {
+        token: analyst,
+        body: { ringId: fx.ring.ringId },
+      });
       expect(created.status).toBe(201);
       const c = created.body.case;
-      expect(c).toMatchObject({ ringId: fx.ring.ringId, runId: fx.runId, accounts: fx.ring.members, status: 'open', createdBy: 'fixture-analyst' });
+      expect(c).toMatchObject({
+        ringId: fx.ring.ringId,
+        runId: fx.runId,
+        accounts: fx.ring.members,
+        status: 'open',
+        createdBy: 'fixture-analyst',
+      });
       const id = encodeURIComponent(c.caseId);
-      expect((await get('/api/cases?status=open')).body.items.map((x: { caseId: string }) => x.caseId)).toContain(c.caseId);
+      expect(
+        (await get('/api/cases?status=open')).body.items.map((x: { caseId: string }) => x.caseId),
+      ).toContain(c.caseId);
 
-      const assigned = await call(base, 'PATCH', `/api/cases/${id}`, { token: analyst, body: { assignee: 'fixture-admin', status: 'in_progress' } });
-      expect(assigned.body.case).toMatchObject({ assignee: 'fixture-admin', status: 'in_progress', decidedAt: null });
-      expect((await get('/api/cases?assignee=fixture-admin')).body.items.map((x: { caseId: string }) => x.caseId)).toEqual([c.caseId]);
-      const unknown = await call(base, 'PATCH', `/api/cases/${id}`, { token: analyst, body: { assignee: 'nobody' } });
+      const assigned = await call(base, 'PATCH', `/api/cases/${id}`, {
+        token: analyst,
+        body: { assignee: 'fixture-admin', status: 'in_progress' },
+      });
+      expect(assigned.body.case).toMatchObject({
+        assignee: 'fixture-admin',
+        status: 'in_progress',
+        decidedAt: null,
+      });
+      expect(
+        (await get('/api/cases?assignee=fixture-admin')).body.items.map(
+          (x: { caseId: string }) => x.caseId,
+        ),
+      ).toEqual([c.caseId]);
+      const unknown = await call(base, 'PATCH', `/api/cases/${id}`, {
+        token: analyst,
+        body: { assignee: 'nobody' },
+      });
       expect([unknown.status, unknown.body.error.code]).toEqual([400, 'UNKNOWN_ASSIGNEE']);
-      expect((await call(base, 'PATCH', `/api/cases/${id}`, { token: analyst, body: { status: 'closed' } })).status).toBe(400);
+      expect(
+        (
+          await call(base, 'PATCH', `/api/cases/${id}`, {
+            token: analyst,
+            body: { status: 'closed' },
+          })
+        ).status,
+      ).toBe(400);
 
-      const note = await call(base, 'POST', `/api/cases/${id}/notes`, { token: analyst, body: { text: 'shared device across 9 accounts' } });
+      const note = await call(base, 'POST', `/api/cases/${id}/notes`, {
+        token: analyst,
+        body: { text: 'shared device across 9 accounts' },
+      });
       expect(note.status).toBe(201);
-      const decided = await call(base, 'PATCH', `/api/cases/${id}`, { token: admin, body: { status: 'confirmed_fraud', decisionNote: 'ring confirmed' } });
+      const decided = await call(base, 'PATCH', `/api/cases/${id}`, {
+        token: admin,
+        body: { status: 'confirmed_fraud', decisionNote: 'ring confirmed' },
+      });
       expect(decided.status).toBe(200);
-      expect(decided.body.case).toMatchObject({ status: 'confirmed_fraud', decidedBy: 'fixture-admin', decisionNote: 'ring confirmed', decidedAt: expect.any(Number) });
+      expect(decided.body.case).toMatchObject({
+        status: 'confirmed_fraud',
+        decidedBy: 'fixture-admin',
+        decisionNote: 'ring confirmed',
+        decidedAt: expect.any(Number),
+      });
       const detail = await get(`/api/cases/${id}`);
-      expect(detail.body.evidencePack).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), createdAt: decided.body.case.decidedAt });
-      expect(detail.body.notes.map((n: { text: string; author: string }) => [n.author, n.text])).toEqual([['fixture-analyst', 'shared device across 9 accounts']]);
-      expect(detail.body.accounts.map((a: { userId: string }) => a.userId)).toEqual(fx.ring.members);
-      const reopen = await call(base, 'PATCH', `/api/cases/${id}`, { token: analyst, body: { status: 'open' } });
+      expect(detail.body.evidencePack).toEqual({
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        createdAt: decided.body.case.decidedAt,
+      });
+      expect(
+        detail.body.notes.map((n: { text: string; author: string }) => [n.author, n.text]),
+      ).toEqual([['fixture-analyst', 'shared device across 9 accounts']]);
+      expect(detail.body.accounts.map((a: { userId: string }) => a.userId)).toEqual(
+        fx.ring.members,
+      );
+      const reopen = await call(base, 'PATCH', `/api/cases/${id}`, {
+        token: analyst,
+        body: { status: 'open' },
+      });
       expect([reopen.status, reopen.body.error.code]).toEqual([409, 'CASE_ALREADY_DECIDED']);
 
       const audit = await get(`/api/audit?target=${encodeURIComponent(`case:${c.caseId}`)}`, admin);
-      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.create', 'case.update', 'case.note', 'case.evidence_pack']));
+      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+        expect.arrayContaining(['case.create', 'case.update', 'case.note', 'case.evidence_pack']),
+      );
     });
 
     it('exports a case as csv, json and html files, masked unless revealed, and audits the export', async () => {
-      const created = await call(base, 'POST', '/api/cases', { token: analyst, body: { accounts: [fx.planted.userId, fx.planted.hostileId], title: 'planted pair' } });
+      const created = await call(base, 'POST', '/api/cases', {
+        token: analyst,
+        body: { accounts: [fx.planted.userId, fx.planted.hostileId], title: 'planted pair' },
+      });
       const id = created.body.case.caseId;
       const json = await get(`/api/cases/${id}/export?format=json`);
       expect(json.status).toBe(200);
-      expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="case-.*\.json"$/);
+      expect(json.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="case-.*\.json"$/,
+      );
       expect(JSON.stringify(json.body)).not.toContain('jane.roe@gmail.com');
       const csv = await get(`/api/cases/${id}/export?format=csv`);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(csv.body).toContain(fx.planted.userId);
-      const html = await get(`/api/cases/${id}/export?format=html&reveal=true&reason=${encodeURIComponent('court request 4')}`);
+      const html = await get(
+        `/api/cases/${id}/export?format=html&reveal=true&reason=${encodeURIComponent('court request 4')}`,
+      );
       expect(html.headers.get('content-type')).toMatch(/^text\/html/);
       expect(html.body).toContain('jane.roe@gmail.com');
       expect(html.body).not.toContain(HOSTILE_VALUES.html);
       expect((await get(`/api/cases/${id}/export?format=pdf`)).status).toBe(400);
       expect((await get('/api/cases/no-such-case/export?format=csv')).status).toBe(404);
-      const audit = await get(`/api/audit?action=case.export&target=${encodeURIComponent(`case:${id}`)}`, admin);
+      const audit = await get(
+        `/api/audit?action=case.export&target=${encodeURIComponent(`case:${id}`)}`,
+        admin,
+      );
       expect(audit.body.items).toHaveLength(3);
     });
 
     it('refuses a case on unknown accounts or an unknown ring', async () => {
-      const noAccounts = await call(base, 'POST', '/api/cases', { token: analyst, body: { accounts: ['no-such-account'] } });
+      const noAccounts = await call(base, 'POST', '/api/cases', {
+        token: analyst,
+        body: { accounts: ['no-such-account'] },
+      });
       expect([noAccounts.status, noAccounts.body.error.code]).toEqual([400, 'UNKNOWN_ACCOUNTS']);
-      const noRing = await call(base, 'POST', '/api/cases', { token: analyst, body: { ringId: 'no-such-ring' } });
+      const noRing = await call(base, 'POST', '/api/cases', {
+        token: analyst,
+        body: { ringId: 'no-such-ring' },
+      });
       expect([noRing.status, noRing.body.error.code]).toEqual([404, 'RING_NOT_FOUND']);
-      expect((await call(base, 'PATCH', '/api/cases/no-such-case', { token: analyst, body: { status: 'open' } })).status).toBe(404);
+      expect(
+        (
+          await call(base, 'PATCH', '/api/cases/no-such-case', {
+            token: analyst,
+            body: { status: 'open' },
+          })
+        ).status,
+      ).toBe(404);
     });
   });
 
   describe('jobs (admin)', () => {
     it('enqueues a detection run, lists it and reports its completion; the new run becomes the latest', async () => {
-      const enq = await call(base, 'POST', '/api/jobs/detect', { token: admin, body: { seed: 11 } });
+      const enq = await call(base, 'POST', '/api/jobs/detect', {
+        token: admin,
+        body: { seed: 11 },
+      });
       expect(enq.status).toBe(202);
       const jobId = enq.body.job.id as string;
       expect(enq.body.job).toMatchObject({ name: 'detect' });
-      expect((await get('/api/jobs', admin)).body.items.map((j: { id: string }) => j.id)).toContain(jobId);
+      expect((await get('/api/jobs', admin)).body.items.map((j: { id: string }) => j.id)).toContain(
+        jobId,
+      );
       let state = '';
       for (let i = 0; i < 240 && state !== 'completed' && state !== 'failed'; i++) {
         state = (await get(`/api/jobs/${encodeURIComponent(jobId)}`, admin)).body.job.state;
@@ -246,15 +399,20 @@ describe('investigation API over real HTTP on a generated store', () => {
       expect(runs.body.items).toHaveLength(2);
       expect(runs.body.items[1].runId).toBe(fx.runId);
       expect((await get('/api/jobs/no-such-job', admin)).status).toBe(404);
-      expect((await call(base, 'POST', '/api/jobs/detect', { token: admin, body: { seed: 'x' } })).status).toBe(400);
+      expect(
+        (await call(base, 'POST', '/api/jobs/detect', { token: admin, body: { seed: 'x' } }))
+          .status,
+      ).toBe(400);
     });
   });
 
   it('wrote no email, phone or card id of the data to the logs during the whole run', () => {
     const text = api.logText();
-    expect(api.logs.filter((l) => l.msg === 'request').length).toBeGreaterThan(40);
+    expect(api.logs.filter((l) => l.msg === 'request').length).toBeGreaterThan(30);
     expect(text).toContain('/api/search');
-    const leaked = [...fx.pii.emails, ...fx.pii.phones, ...fx.pii.cardIds].filter((v) => v.length >= 6 && text.includes(v));
+    const leaked = [...fx.pii.emails, ...fx.pii.phones, ...fx.pii.cardIds].filter(
+      (v) => v.length >= 6 && text.includes(v),
+    );
     expect(leaked).toEqual([]);
     expect(text).not.toMatch(/JANE\.ROE|415\) 555|Promo@/i);
   });

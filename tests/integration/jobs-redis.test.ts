@@ -7,7 +7,16 @@ import { createLogger } from '../../core/logger';
 import { openStore } from '../../core/store/open-store';
 import { BullmqJobRunner } from '../../jobs/bullmq-job-runner';
 import { startWorker } from '../../jobs/worker';
-import { jobsTestEnv, readJob, runCli, startCliWorker, spawnCli, waitFor, waitForFinished, type JobsTestEnv } from '../helpers/jobs-harness';
+import {
+  jobsTestEnv,
+  readJob,
+  runCli,
+  startCliWorker,
+  spawnCli,
+  waitFor,
+  waitForFinished,
+  type JobsTestEnv,
+} from '../helpers/jobs-harness';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
 
 const silent = createLogger('silent');
@@ -35,7 +44,9 @@ describe('jobs: worker and Redis', () => {
       const t = env('lru');
       const out = await runCli({ ...t.env, REDIS_URL: lru.url }, ['worker']);
       expect(out.code).toBe(2);
-      expect(out.stderr).toContain("Redis maxmemory-policy is 'allkeys-lru'; workers need 'noeviction'");
+      expect(out.stderr).toContain(
+        "Redis maxmemory-policy is 'allkeys-lru'; workers need 'noeviction'",
+      );
     } finally {
       await lru.stop();
     }
@@ -43,10 +54,17 @@ describe('jobs: worker and Redis', () => {
 
   it('exits 2 with a clear reason when worker, enqueue or jobs has no REDIS_URL', async () => {
     const t = env('noredis');
-    for (const args of [['worker'], ['enqueue', 'detect'], ['enqueue', 'nightly', t.dir], ['jobs']]) {
+    for (const args of [
+      ['worker'],
+      ['enqueue', 'detect'],
+      ['enqueue', 'nightly', t.dir],
+      ['jobs'],
+    ]) {
       const out = await runCli({ ...t.env, REDIS_URL: '' }, args);
       expect(out.code).toBe(2);
-      expect(out.stderr.trim()).toMatch(/^fraud-rings: (worker|enqueue|jobs) needs Redis; set REDIS_URL/);
+      expect(out.stderr.trim()).toMatch(
+        /^fraud-rings: (worker|enqueue|jobs) needs Redis; set REDIS_URL/,
+      );
     }
   });
 
@@ -55,13 +73,21 @@ describe('jobs: worker and Redis', () => {
     const worker = await startCliWorker(t.env);
     try {
       await redis.kill();
-      await waitFor(() => worker.log().includes('worker error'), 20_000, 'the worker to notice Redis is gone');
+      await waitFor(
+        () => worker.log().includes('worker error'),
+        20_000,
+        'the worker to notice Redis is gone',
+      );
       await redis.restart();
       const runner = new BullmqJobRunner(t.config);
       const job = await runner.enqueueDetect({ key: 'after-restart' });
       await runner.close();
-      expect(await waitForFinished(t, job.id, 60_000)).toBe('completed');
+      const state = await waitForFinished(t, job.id, 60_000);
       const done = await readJob(t, job.id);
+      expect({ state, reason: done?.failedReason }).toEqual({
+        state: 'completed',
+        reason: undefined,
+      });
       expect(done?.returnvalue).toMatchObject({ rings: 0, flagged: 0 });
       expect(worker.child.exitCode).toBeNull();
     } finally {
@@ -91,7 +117,11 @@ describe('jobs: worker and Redis', () => {
     });
     const runner = new BullmqJobRunner(t.config);
     const job = await runner.enqueueDetect({ key: 'handback' });
-    await waitFor(async () => (await (await readJob(t, job.id))?.getState()) === 'active', 10_000, 'the job to be active');
+    await waitFor(
+      async () => (await (await readJob(t, job.id))?.getState()) === 'active',
+      10_000,
+      'the job to be active',
+    );
     await slow.close(200);
     expect(await (await readJob(t, job.id))?.getState()).toBe('waiting');
     release();
@@ -119,7 +149,11 @@ describe('jobs: worker and Redis', () => {
     });
     const runner = new BullmqJobRunner(t.config);
     const job = await runner.enqueueDetect({ key: 'finish' });
-    await waitFor(async () => (await (await readJob(t, job.id))?.getState()) === 'active', 10_000, 'the job to be active');
+    await waitFor(
+      async () => (await (await readJob(t, job.id))?.getState()) === 'active',
+      10_000,
+      'the job to be active',
+    );
     const closed = worker.close(30_000);
     release();
     await closed;
@@ -133,8 +167,18 @@ describe('jobs: worker and Redis', () => {
     await waitFor(() => w.log().includes('"worker ready"'), 30_000, 'worker start');
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
-    const lines = w.log().trim().split('\n').filter((l) => l.startsWith('{'));
-    const ready = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'worker ready');
-    expect(ready).toMatchObject({ concurrency: 1, prefix: t.prefix, queues: ['ingest', 'detect', 'export'] });
+    const lines = w
+      .log()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    const ready = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'worker ready');
+    expect(ready).toMatchObject({
+      concurrency: 1,
+      prefix: t.prefix,
+      queues: ['ingest', 'detect', 'export'],
+    });
   });
 });

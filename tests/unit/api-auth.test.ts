@@ -1,6 +1,12 @@
 import { hashPassword, verifyPassword } from '../../core/auth/password-hash';
 import { hashToken, newApiToken } from '../../core/auth/api-token';
-import { checkCsrfToken, csrfTokenFor, newSession, signSession, verifySession } from '../../core/auth/session-token';
+import {
+  checkCsrfToken,
+  csrfTokenFor,
+  newSession,
+  signSession,
+  verifySession,
+} from '../../core/auth/session-token';
 import { LoginLimiter } from '../../server/http/login-limiter';
 import { RateLimitedError } from '../../core/auth/auth-errors';
 
@@ -30,7 +36,9 @@ describe('passwords, tokens and sessions', () => {
     expect(verifySession(cookie, 'other', 2000)).toBeNull();
     expect(verifySession(cookie, 'secret', claims.exp)).toBeNull();
     const [payload, sig] = cookie.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...claims, userId: 'admin' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...claims, userId: 'admin' })).toString(
+      'base64url',
+    );
     expect(verifySession(`${forged}.${sig}`, 'secret', 2000)).toBeNull();
     expect(verifySession(payload, 'secret', 2000)).toBeNull();
     expect(checkCsrfToken(claims.sid, csrfTokenFor(claims.sid, 'secret'), 'secret')).toBe(true);

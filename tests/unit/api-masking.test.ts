@@ -26,13 +26,24 @@ describe('PII masking', () => {
       label: null,
       stub: false,
       identifiers: [
-        { kind: 'email', value: 'jane@example.com', raw: 'Jane@Example.com', accounts: 1, firstSeen: null, lastSeen: null },
+        {
+          kind: 'email',
+          value: 'jane@example.com',
+          raw: 'Jane@Example.com',
+          accounts: 1,
+          firstSeen: null,
+          lastSeen: null,
+        },
         { kind: 'device', value: 'dev-1', raw: 'DEV-1', accounts: 3, firstSeen: 5, lastSeen: 6 },
       ],
       payments: { sent: 0, received: 0, chargebacks: 0, amountSent: 0, amountReceived: 0 },
     };
     const m = masker.account(account);
-    expect([m.email, m.phone, m.address]).toEqual(['j***@example.com', '***-***-0134', '***, Dover']);
+    expect([m.email, m.phone, m.address]).toEqual([
+      'j***@example.com',
+      '***-***-0134',
+      '***, Dover',
+    ]);
     expect(m.identifiers.map((i) => [i.value, i.raw])).toEqual([
       ['j***@example.com', 'J***@Example.com'],
       ['dev-1', 'DEV-1'],
@@ -44,11 +55,27 @@ describe('PII masking', () => {
     const g: Subgraph = {
       nodes: [
         { id: 'u1', type: 'account', label: 'u1', props: { email: 'jane@example.com' } },
-        { id: 'phone:+14155550134', type: 'phone', label: '+1 415 555 0134', props: { kind: 'phone', raw: '+1 415 555 0134', accounts: 2 } },
-        { id: 'device:dev-1', type: 'device', label: 'dev-1', props: { kind: 'device', raw: 'dev-1', accounts: 2 } },
+        {
+          id: 'phone:+14155550134',
+          type: 'phone',
+          label: '+1 415 555 0134',
+          props: { kind: 'phone', raw: '+1 415 555 0134', accounts: 2 },
+        },
+        {
+          id: 'device:dev-1',
+          type: 'device',
+          label: 'dev-1',
+          props: { kind: 'device', raw: 'dev-1', accounts: 2 },
+        },
       ],
       edges: [
-        { id: 'u1->phone:+14155550134', source: 'u1', target: 'phone:+14155550134', type: 'uses', props: {} },
+        {
+          id: 'u1->phone:+14155550134',
+          source: 'u1',
+          target: 'phone:+14155550134',
+          type: 'uses',
+          props: {},
+        },
         { id: 'u1->device:dev-1', source: 'u1', target: 'device:dev-1', type: 'uses', props: {} },
       ],
       capped: false,
@@ -64,10 +91,44 @@ describe('PII masking', () => {
     expect(new Masker('other-key').subgraph(g).nodes[1].id).not.toBe(phoneId);
   });
 
+  it('masks a hub node of a PII kind: its id, label and values', () => {
+    const hub = masker.subgraph({
+      nodes: [
+        {
+          id: 'phone:+18005550100',
+          type: 'hub',
+          label: '+1 800 555 0100 (900 accounts)',
+          props: { kind: 'phone', value: '+18005550100', raw: '+1 800 555 0100', count: 900 },
+        },
+      ],
+      edges: [],
+      capped: true,
+    }).nodes[0];
+    expect(hub).toMatchObject({
+      label: '***-***-0100 (900 accounts)',
+      props: { value: '***-***-0100', raw: '***-***-0100', count: 900 },
+    });
+    expect(hub.id).toMatch(/^phone:~/);
+  });
+
   it('masks evidence values and the sentences that quote them', () => {
-    const e = masker.evidence({ kind: 'shared_email', value: 'ring@mail.test', accounts: 4, text: '4 accounts share ring@mail.test' });
-    expect(e).toEqual({ kind: 'shared_email', value: 'r***@mail.test', accounts: 4, text: '4 accounts share r***@mail.test' });
-    const d = masker.evidence({ kind: 'shared_device', value: 'dev-9', text: '3 accounts use device dev-9' });
+    const e = masker.evidence({
+      kind: 'shared_email',
+      value: 'ring@mail.test',
+      accounts: 4,
+      text: '4 accounts share ring@mail.test',
+    });
+    expect(e).toEqual({
+      kind: 'shared_email',
+      value: 'r***@mail.test',
+      accounts: 4,
+      text: '4 accounts share r***@mail.test',
+    });
+    const d = masker.evidence({
+      kind: 'shared_device',
+      value: 'dev-9',
+      text: '3 accounts use device dev-9',
+    });
     expect(d.text).toBe('3 accounts use device dev-9');
   });
 });

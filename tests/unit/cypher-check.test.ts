@@ -33,7 +33,9 @@ describe('cypher check (Neo4j language support)', () => {
       );
       const { files, problems } = checkCypherDir(dir);
       expect(files).toBe(1);
-      expect(problems.some((p) => p.severity === 'error' && p.line === 5 && /RETRN/.test(p.message))).toBe(true);
+      expect(
+        problems.some((p) => p.severity === 'error' && p.line === 5 && /RETRN/.test(p.message)),
+      ).toBe(true);
       fs.rmSync(path.join(dir, 'broken-syntax.cypher'));
     });
 
@@ -53,7 +55,10 @@ describe('cypher check (Neo4j language support)', () => {
     });
 
     it('reports a parameter used but not declared in the header', () => {
-      const problems = checkCypherText('undeclared.cypher', '// undeclared\n// @returns userId\nMATCH (a:Account {userId: $userId})\nRETURN a.userId AS userId\n');
+      const problems = checkCypherText(
+        'undeclared.cypher',
+        '// undeclared\n// @returns userId\nMATCH (a:Account {userId: $userId})\nRETURN a.userId AS userId\n',
+      );
       expect(problems).toHaveLength(1);
       expect(problems[0].message).toMatch(/\$userId is used but not declared/);
     });

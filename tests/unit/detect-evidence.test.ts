@@ -53,8 +53,8 @@ describe('evidence sentences', () => {
   });
 
   it('chargebacks, labels and money', () => {
-    expect(chargebacksEvidence(4, 3, 12)).toEqual({ kind: 'chargebacks', accounts: 3, count: 4, text: '4 chargebacks on payments by 3 of 12 accounts' });
-    expect(chargebacksEvidence(1, 1, 5).text).toBe('1 chargeback on payments by 1 of 5 accounts');
+    expect(chargebacksEvidence(4, 3, 12)).toEqual({ kind: 'chargebacks', accounts: 3, count: 4, text: '4 chargebacks on payments made or received by 3 of 12 accounts' });
+    expect(chargebacksEvidence(1, 1, 5).text).toBe('1 chargeback on payments made or received by 1 of 5 accounts');
     expect(fraudLabelsEvidence(3, 12).text).toBe('3 of 12 accounts are labelled fraud by earlier investigations');
     expect(fraudLabelsEvidence(1, 12).text).toBe('1 of 12 accounts is labelled fraud by earlier investigations');
     expect(moneyCycleEvidence(5, 12)).toEqual({ kind: 'money_cycle', accounts: 5, text: '5 of 12 accounts pass money round in a cycle' });
@@ -98,6 +98,6 @@ describe('evidence sentences', () => {
       sync: null,
     };
     const texts = buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.text);
-    expect(texts).toEqual(['4 of 4 accounts used device v7', '2 chargebacks on payments by 2 of 4 accounts']);
+    expect(texts).toEqual(['4 of 4 accounts used device v7', '2 chargebacks on payments made or received by 2 of 4 accounts']);
   });
 });

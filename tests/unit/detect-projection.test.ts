@@ -66,10 +66,18 @@ describe('projectGraph', () => {
       ['b', 'c', Math.round(w3 * 1e6) / 1e6],
       ['c', 'd', Math.round(pay * 1e6) / 1e6],
     ]);
-    expect(p.stats).toMatchObject({ accounts: 65, stubAccounts: 1, sharedIdentifiers: 2, hubIdentifiers: 1, paymentHubs: 1, edges: 4 });
-    expect(Array.from(p.money.chargebacks.slice(0, 4))).toEqual([0, 0, 1, 0]);
-    expect(p.money.sent[2]).toBe(30);
-    expect(p.money.received[2]).toBe(10);
+    expect(p.stats).toMatchObject({ accounts: 65, stubAccounts: 1, incidences: 6, sharedIdentifiers: 2, paymentPairs: 2, edges: 4 });
+    expect(Array.from(p.payments.payer, (x) => p.accounts.userIds[x])).toEqual(['c', 'd']);
+    expect(Array.from(p.payments.chargebacks)).toEqual([1, 0]);
+  });
+
+  it('re-applies the filters when a store ignores them', async () => {
+    const source = fixtureSource(fixture, 4);
+    const unfiltered = { ...source, readIncidences: () => source.readIncidences(), readPaymentLinks: () => source.readPaymentLinks() };
+    const p = await projectGraph(unfiltered, DEFAULT_DETECTION_CONFIG);
+    const q = await projectGraph(source, DEFAULT_DETECTION_CONFIG);
+    expect(edgesOf(p)).toEqual(edgesOf(q));
+    expect(p.stats.incidences).toBe(68);
   });
 
   it('a lower hub cut-off removes the shared device too', async () => {

@@ -25,7 +25,7 @@ describe('runDetection on the reference scene', () => {
       '5 of 8 accounts paid with card 4111 **** 0077',
       '8 of 8 accounts first used device d-41f within 28 hours (3 May 2026 to 4 May 2026)',
       '8 of 8 accounts were created within 21 hours (3 May 2026 to 4 May 2026)',
-      '4 chargebacks on payments by 3 of 8 accounts',
+      '4 chargebacks on payments made or received by 3 of 8 accounts',
       '1 of 8 accounts is labelled fraud by earlier investigations',
       '3 of 8 accounts pass money round in a cycle',
       '100% of the money the 8 accounts paid went to other members (9 payments)',

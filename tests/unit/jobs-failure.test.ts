@@ -4,10 +4,17 @@ import { failureReason, shouldRetry, toProcessorError } from '../../jobs/job-fai
 
 describe('job failure policy', () => {
   it('fails bad input at once with a readable CODE: message reason', () => {
-    const err = toProcessorError(new InvalidInputError('REJECT_RATE', 'fraud-rings: payments.csv: 40% of rows rejected\nmore detail'));
+    const err = toProcessorError(
+      new InvalidInputError(
+        'REJECT_RATE',
+        'fraud-rings: payments.csv: 40% of rows rejected\nmore detail',
+      ),
+    );
     expect(err).toBeInstanceOf(UnrecoverableError);
     expect(err.message).toBe('REJECT_RATE: fraud-rings: payments.csv: 40% of rows rejected');
-    expect(toProcessorError(new NotFoundError('RING_NOT_FOUND', 'no ring'))).toBeInstanceOf(UnrecoverableError);
+    expect(toProcessorError(new NotFoundError('RING_NOT_FOUND', 'no ring'))).toBeInstanceOf(
+      UnrecoverableError,
+    );
     expect(toProcessorError(new ConfigError('bad config'))).toBeInstanceOf(UnrecoverableError);
     expect(toProcessorError(new StoreError('disk full'))).toBeInstanceOf(UnrecoverableError);
   });

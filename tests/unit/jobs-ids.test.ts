@@ -27,7 +27,14 @@ describe('content-derived job ids', () => {
 
   it('never produces a colon (BullMQ key separator) or an integer id', () => {
     const key = nightlyRunKey('2026-03-01', ['x']);
-    const all = [ids.nightly(key), ids.ingest(key, 'f'.repeat(64)), ids.detect(key), ids.export(key), ids.detectGroup(ids.detect(key), 3, 'abcd'), ids.keyedDetect('nightly.2026-03-01')];
+    const all = [
+      ids.nightly(key),
+      ids.ingest(key, 'f'.repeat(64)),
+      ids.detect(key),
+      ids.export(key),
+      ids.detectGroup(ids.detect(key), 3, 'abcd'),
+      ids.keyedDetect('nightly.2026-03-01'),
+    ];
     for (const id of all) {
       expect(id).not.toContain(':');
       expect(`${parseInt(id, 10)}`).not.toBe(id);
@@ -38,7 +45,9 @@ describe('content-derived job ids', () => {
   it('hashes a file by its bytes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-ids-'));
     fs.writeFileSync(path.join(dir, 'a.csv'), 'abc');
-    expect(await fileSha256(path.join(dir, 'a.csv'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await fileSha256(path.join(dir, 'a.csv'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -22,30 +22,36 @@ export const MAX_HOPS = 3;
 export function ringSortKey(sort: string | undefined): (typeof SLOT_VALUES.ringSort)[number] {
   const key = sort ?? 'score';
   const allowed = SLOT_VALUES.ringSort.find((v) => v === key);
-  if (!allowed) throw new InvalidInputError('BAD_SORT', `fraud-rings: sort must be one of ${SLOT_VALUES.ringSort.join(', ')}`);
+  if (!allowed)
+    throw new InvalidInputError(
+      'BAD_SORT',
+      `fraud-rings: sort must be one of ${SLOT_VALUES.ringSort.join(', ')}`,
+    );
   return allowed;
 }
 
-/** Validates a neighbourhood depth: an integer from 1 to `MAX_HOPS`. */
+/** Validates a neighbourhood depth: an integer from 1 to `MAX_HOPS` (else `INVALID_GRAPH_QUERY`, as the SQLite adapter). */
 export function hopBound(depth: number): number {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_HOPS) {
-    throw new InvalidInputError('BAD_DEPTH', `fraud-rings: depth must be an integer from 1 to ${MAX_HOPS}`);
+    throw new InvalidInputError(
+      'INVALID_GRAPH_QUERY',
+      `fraud-rings: depth must be an integer from 1 to ${MAX_HOPS}`,
+      {
+        depth,
+      },
+    );
   }
   return depth;
-}
-
-/** Validates a positive integer bound (node limit, hub cap, page size) so no query runs unbounded. */
-export function positiveBound(name: string, value: number, max: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new InvalidInputError('BAD_LIMIT', `fraud-rings: ${name} must be an integer from 1 to ${max}`);
-  }
-  return value;
 }
 
 /** Validates an identifier kind before it is used as a property value in a lookup. */
 export function identifierKind(kind: string): IdentifierKind {
   const found = IDENTIFIER_KINDS.find((k) => k === kind);
-  if (!found) throw new InvalidInputError('BAD_IDENTIFIER_KIND', `fraud-rings: unknown identifier kind "${kind}"`);
+  if (!found)
+    throw new InvalidInputError(
+      'BAD_IDENTIFIER_KIND',
+      `fraud-rings: unknown identifier kind "${kind}"`,
+    );
   return found;
 }
 
@@ -55,11 +61,15 @@ export function identifierKind(kind: string): IdentifierKind {
  */
 export function renderSlots(text: string, slots: SlotValues): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
-    if (!(name in SLOT_VALUES)) throw new InvalidInputError('BAD_SLOT', `fraud-rings: unknown query slot "${name}"`);
+    if (!(name in SLOT_VALUES))
+      throw new InvalidInputError('BAD_SLOT', `fraud-rings: unknown query slot "${name}"`);
     const allowed: readonly string[] = SLOT_VALUES[name as SlotName];
     const value = slots[name as SlotName];
     if (value === undefined || !allowed.includes(value)) {
-      throw new InvalidInputError('BAD_SLOT', `fraud-rings: slot "${name}" needs one of ${allowed.join(', ')}`);
+      throw new InvalidInputError(
+        'BAD_SLOT',
+        `fraud-rings: slot "${name}" needs one of ${allowed.join(', ')}`,
+      );
     }
     return value;
   });

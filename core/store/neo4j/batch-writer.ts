@@ -8,13 +8,18 @@ import type { AccountInput, IdentifierRef, PaymentInput, SightingInput } from '.
 import type { QueryTx } from './cypher-runner';
 import type { SpooledBatch } from './load-spool';
 
-function identifierRefs(rows: Array<{ identifiers: IdentifierRef[] }>): Array<{ kind: string; value: string }> {
+function identifierRefs(
+  rows: Array<{ identifiers: IdentifierRef[] }>,
+): Array<{ kind: string; value: string }> {
   const seen = new Map<string, { kind: string; value: string }>();
-  for (const r of rows) for (const i of r.identifiers) seen.set(`${i.kind}\u0000${i.value}`, { kind: i.kind, value: i.value });
+  for (const r of rows)
+    for (const i of r.identifiers)
+      seen.set(`${i.kind}\u0000${i.value}`, { kind: i.kind, value: i.value });
   return [...seen.values()];
 }
 
-const refRows = (ids: IdentifierRef[]) => ids.map((i) => ({ kind: i.kind, value: i.value, raw: i.raw }));
+const refRows = (ids: IdentifierRef[]) =>
+  ids.map((i) => ({ kind: i.kind, value: i.value, raw: i.raw }));
 
 /** The key of a sighting: the whole normalised row, as in the data contract. */
 export function sightingId(row: SightingInput): string {
@@ -75,11 +80,16 @@ async function writePayments(tx: QueryTx, rows: PaymentInput[]): Promise<void> {
     })),
   });
   const pairs = new Map<string, { payerId: string; payeeId: string }>();
-  for (const p of [...before.map((b) => ({ payerId: String(b.payerId), payeeId: String(b.payeeId) })), ...rows]) {
+  for (const p of [
+    ...before.map((b) => ({ payerId: String(b.payerId), payeeId: String(b.payeeId) })),
+    ...rows,
+  ]) {
     pairs.set(JSON.stringify([p.payerId, p.payeeId]), { payerId: p.payerId, payeeId: p.payeeId });
   }
   await tx.run('refresh-payment-links', { pairs: [...pairs.values()] });
-  await tx.run('assign-account-keys', { userIds: [...new Set(rows.flatMap((r) => [r.payerId, r.payeeId]))] });
+  await tx.run('assign-account-keys', {
+    userIds: [...new Set(rows.flatMap((r) => [r.payerId, r.payeeId]))],
+  });
   await tx.run('assign-identifier-keys', { refs: identifierRefs(rows) });
 }
 

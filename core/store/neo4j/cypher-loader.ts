@@ -31,7 +31,10 @@ export interface CypherFile {
 
 /** The folder holding the `.cypher` files, from the source tree or the compiled one. */
 export function cypherDir(): string {
-  const candidates = [path.join(__dirname, '..', '..', '..', 'cypher'), path.join(__dirname, '..', '..', '..', '..', 'cypher')];
+  const candidates = [
+    path.join(__dirname, '..', '..', '..', 'cypher'),
+    path.join(__dirname, '..', '..', '..', '..', 'cypher'),
+  ];
   return candidates.find((d) => fs.existsSync(d)) ?? candidates[0];
 }
 
@@ -52,10 +55,17 @@ export function parseCypher(name: string, text: string, file = name): CypherFile
     const tag = /^\s*@(param|returns|slot)\s+(.*)$/.exec(m[1]);
     if (!tag) continue;
     if (tag[1] === 'param') params.push(tag[2].split(':')[0].trim());
-    if (tag[1] === 'returns') returns.push(...tag[2].split(',').map((c) => c.split(':')[0].trim()).filter(Boolean));
+    if (tag[1] === 'returns')
+      returns.push(
+        ...tag[2]
+          .split(',')
+          .map((c) => c.split(':')[0].trim())
+          .filter(Boolean),
+      );
     if (tag[1] === 'slot') {
       const slot = tag[2].trim();
-      if (!(slot in SLOT_VALUES)) throw new ConfigError(`fraud-rings: ${name}.cypher declares unknown slot "${slot}"`);
+      if (!(slot in SLOT_VALUES))
+        throw new ConfigError(`fraud-rings: ${name}.cypher declares unknown slot "${slot}"`);
       slots.push(slot as SlotName);
     }
   }
@@ -64,17 +74,21 @@ export function parseCypher(name: string, text: string, file = name): CypherFile
     .split(/;\s*(?:\n|$)/)
     .map((s) => s.trim())
     .filter((s) => s.replace(/^\s*\/\/.*$/gm, '').trim().length > 0);
-  if (statements.length === 0) throw new ConfigError(`fraud-rings: ${name}.cypher has no statement`);
+  if (statements.length === 0)
+    throw new ConfigError(`fraud-rings: ${name}.cypher has no statement`);
   const used = new Set([...body.matchAll(PARAM_USE)].map((m) => m[1]));
   const undeclared = [...used].filter((p) => !params.includes(p));
   const unused = params.filter((p) => !used.has(p));
-  const undeclaredSlots = [...body.matchAll(SLOT_USE)].map((m) => m[1]).filter((s) => !slots.includes(s as SlotName));
+  const undeclaredSlots = [...body.matchAll(SLOT_USE)]
+    .map((m) => m[1])
+    .filter((s) => !slots.includes(s as SlotName));
   const problems = [
     ...undeclared.map((p) => `$${p} is used but not declared by @param`),
     ...unused.map((p) => `@param ${p} is declared but not used`),
     ...undeclaredSlots.map((s) => `{{${s}}} is used but not declared by @slot`),
   ];
-  if (problems.length > 0) throw new ConfigError(`fraud-rings: ${name}.cypher: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new ConfigError(`fraud-rings: ${name}.cypher: ${problems.join('; ')}`);
   return { name, file, params, returns, slots, statements };
 }
 
@@ -86,7 +100,9 @@ export function loadCypher(name: string, dir = cypherDir()): CypherFile {
   const hit = cache.get(file);
   if (hit) return hit;
   if (!/^[a-z0-9-]+$/.test(name) || !fs.existsSync(file)) {
-    throw new ConfigError(`fraud-rings: query file cypher/${name}.cypher is missing from this installation`);
+    throw new ConfigError(
+      `fraud-rings: query file cypher/${name}.cypher is missing from this installation`,
+    );
   }
   const parsed = parseCypher(name, fs.readFileSync(file, 'utf8'), file);
   cache.set(file, parsed);
@@ -105,7 +121,9 @@ export function listCypherFiles(dir = cypherDir()): string[] {
 /** The single statement of a file with its slots filled from the allow-list. */
 export function statementOf(query: CypherFile, slots: SlotValues = {}): string {
   if (query.statements.length !== 1) {
-    throw new ConfigError(`fraud-rings: ${query.name}.cypher holds ${query.statements.length} statements where one is expected`);
+    throw new ConfigError(
+      `fraud-rings: ${query.name}.cypher holds ${query.statements.length} statements where one is expected`,
+    );
   }
   return renderSlots(query.statements[0], slots);
 }

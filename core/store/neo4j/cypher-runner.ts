@@ -34,12 +34,20 @@ export class CypherRunner {
   ) {}
 
   /** One read query in its own read transaction. */
-  async read(name: string, params: Record<string, unknown> = {}, slots: SlotValues = {}): Promise<Row[]> {
+  async read(
+    name: string,
+    params: Record<string, unknown> = {},
+    slots: SlotValues = {},
+  ): Promise<Row[]> {
     return this.readTx(name, (tx) => tx.run(name, params, slots));
   }
 
   /** One write query in its own write transaction. */
-  async write(name: string, params: Record<string, unknown> = {}, slots: SlotValues = {}): Promise<Row[]> {
+  async write(
+    name: string,
+    params: Record<string, unknown> = {},
+    slots: SlotValues = {},
+  ): Promise<Row[]> {
     return this.writeTx(name, (tx) => tx.run(name, params, slots));
   }
 
@@ -48,7 +56,8 @@ export class CypherRunner {
     const file = loadCypher(name);
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
     try {
-      for (const statement of file.statements) await session.executeWrite((tx) => tx.run(statement));
+      for (const statement of file.statements)
+        await session.executeWrite((tx) => tx.run(statement));
     } catch (err) {
       throw toProjectError(err, name);
     } finally {

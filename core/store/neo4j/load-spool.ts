@@ -43,7 +43,10 @@ export class LoadSpool {
   /** Replays the rows in order, in batches of at most `size` rows of one kind. */
   async *batches(size: number): AsyncGenerator<SpooledBatch> {
     fs.fsyncSync(this.fd);
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: fs.createReadStream(this.file, 'utf8'),
+      crlfDelay: Infinity,
+    });
     let kind: Kind | null = null;
     let rows: unknown[] = [];
     for await (const line of lines) {

@@ -22,15 +22,30 @@ export class Neo4jAudit {
 
   async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
     const [row] = await this.runner.write('append-audit', {
-      entry: { at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, detail: JSON.stringify(entry.detail) },
+      entry: {
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        target: entry.target,
+        detail: JSON.stringify(entry.detail),
+      },
     });
     return { id: num((row.entry as Row).id), ...entry };
   }
 
-  async listAudit(query: { actor?: string; action?: string; target?: string; cursor?: string | null; limit?: number }): Promise<Page<AuditEntry>> {
+  async listAudit(query: {
+    actor?: string;
+    action?: string;
+    target?: string;
+    cursor?: string | null;
+    limit?: number;
+  }): Promise<Page<AuditEntry>> {
     const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
     if (query.cursor && !/^\d{1,15}$/.test(query.cursor)) {
-      throw new InvalidInputError('INVALID_CURSOR', 'fraud-rings: the cursor is not one this server issued');
+      throw new InvalidInputError(
+        'INVALID_CURSOR',
+        'fraud-rings: the cursor is not one this server issued',
+      );
     }
     const rows = await this.runner.read('list-audit', {
       actor: query.actor ?? null,

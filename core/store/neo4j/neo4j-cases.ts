@@ -14,7 +14,13 @@ import { num, numOrNull, str, strList, strOrNull, type Row } from './neo4j-value
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
-const PATCH_KEYS: Array<keyof CasePatch> = ['status', 'assignee', 'decisionNote', 'decidedBy', 'decidedAt'];
+const PATCH_KEYS: Array<keyof CasePatch> = [
+  'status',
+  'assignee',
+  'decisionNote',
+  'decidedBy',
+  'decidedAt',
+];
 
 const toCase = (r: Row): CaseRecord => ({
   caseId: str(r.caseId),
@@ -40,7 +46,8 @@ const toNote = (r: Row): CaseNote => ({
   createdAt: num(r.createdAt),
 });
 
-const notFound = (caseId: string) => new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
+const notFound = (caseId: string) =>
+  new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
 
 export class Neo4jCases {
   constructor(readonly runner: CypherRunner) {}
@@ -50,7 +57,8 @@ export class Neo4jCases {
       const [row] = await this.runner.write('create-case', { record });
       return toCase(row.record as Row);
     } catch (err) {
-      if (isConstraintViolation(err)) throw new ConflictError('CASE_EXISTS', `fraud-rings: case ${record.caseId} already exists`);
+      if (isConstraintViolation(err))
+        throw new ConflictError('CASE_EXISTS', `fraud-rings: case ${record.caseId} already exists`);
       throw err;
     }
   }
@@ -62,7 +70,9 @@ export class Neo4jCases {
 
   async listCases(query: CaseQuery): Promise<Page<CaseRecord>> {
     const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
-    const [afterCreatedAt, afterId] = query.cursor ? decodeCursor(query.cursor, ['number', 'string'], 'INVALID_CURSOR') : [null, null];
+    const [afterCreatedAt, afterId] = query.cursor
+      ? decodeCursor(query.cursor, ['number', 'string'], 'INVALID_CURSOR')
+      : [null, null];
     const rows = await this.runner.read('list-cases', {
       assignee: query.assignee ?? null,
       status: query.status ?? null,
@@ -72,7 +82,10 @@ export class Neo4jCases {
     });
     const items = rows.slice(0, limit).map((r) => toCase(r.record as Row));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.caseId]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.caseId]) : null,
+    };
   }
 
   async updateCase(caseId: string, patch: CasePatch, at: number): Promise<CaseRecord> {
@@ -90,29 +103,52 @@ export class Neo4jCases {
   }
 
   async listNotes(caseId: string): Promise<CaseNote[]> {
-    return (await this.runner.read('list-case-notes', { caseId })).map((r) => toNote(r.note as Row));
+    return (await this.runner.read('list-case-notes', { caseId })).map((r) =>
+      toNote(r.note as Row),
+    );
   }
 
   async casesDecidedSince(since: number): Promise<CaseRecord[]> {
-    return (await this.runner.read('cases-decided-since', { since })).map((r) => toCase(r.record as Row));
+    return (await this.runner.read('cases-decided-since', { since })).map((r) =>
+      toCase(r.record as Row),
+    );
   }
 
-  async saveEvidencePack(caseId: string, pack: { hash: string; createdAt: number; body: unknown }): Promise<void> {
+  async saveEvidencePack(
+    caseId: string,
+    pack: { hash: string; createdAt: number; body: unknown },
+  ): Promise<void> {
     let rows: Row[];
     try {
-      rows = await this.runner.write('save-evidence-pack', { caseId, hash: pack.hash, createdAt: pack.createdAt, body: JSON.stringify(pack.body) });
+      rows = await this.runner.write('save-evidence-pack', {
+        caseId,
+        hash: pack.hash,
+        createdAt: pack.createdAt,
+        body: JSON.stringify(pack.body),
+      });
     } catch (err) {
       if (isConstraintViolation(err)) {
-        throw new ConflictError('EVIDENCE_PACK_EXISTS', `fraud-rings: case ${caseId} already has this evidence pack`);
+        throw new ConflictError(
+          'EVIDENCE_PACK_EXISTS',
+          `fraud-rings: case ${caseId} already has this evidence pack`,
+        );
       }
       throw err;
     }
     if (rows.length === 0) throw notFound(caseId);
   }
 
-  async getEvidencePack(caseId: string): Promise<{ hash: string; createdAt: number; body: unknown } | null> {
+  async getEvidencePack(
+    caseId: string,
+  ): Promise<{ hash: string; createdAt: number; body: unknown } | null> {
     const [row] = await this.runner.read('get-evidence-pack', { caseId });
-    return row ? { hash: str(row.hash), createdAt: num(row.createdAt), body: JSON.parse(str(row.body)) as unknown } : null;
+    return row
+      ? {
+          hash: str(row.hash),
+          createdAt: num(row.createdAt),
+          body: JSON.parse(str(row.body)) as unknown,
+        }
+      : null;
   }
 
   async getMarker(name: string): Promise<string | null> {

@@ -11,9 +11,16 @@
  * can see a partly applied file; a load whose function throws writes nothing.
  */
 import type { LoadWriter } from '../port';
-import type { AccountLabel, AccountView, EntityCounts, IdentifierKind, SearchHit } from '../../types';
+import type {
+  AccountLabel,
+  AccountView,
+  EntityCounts,
+  IdentifierKind,
+  SearchHit,
+} from '../../types';
 import { StoreError } from '../../errors';
-import { identifierKind, positiveBound } from './allow-list';
+import { normalizeIdentifier } from '../../identifiers/normalize';
+import { identifierKind } from './allow-list';
 import { writeBatch } from './batch-writer';
 import type { CypherRunner } from './cypher-runner';
 import { LoadSpool } from './load-spool';
@@ -27,7 +34,13 @@ export interface LoadOptions {
   spoolDir?: string;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 2000, batchAttempts: 3, retryPauseMs: 1000 };
+const MAX_SEARCH_IDS = 10_000;
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
+  batchSize: 2000,
+  batchAttempts: 3,
+  retryPauseMs: 1000,
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -129,21 +142,37 @@ export class Neo4jEntities {
 
   async getAccounts(userIds: string[]): Promise<AccountView[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.runner.read('account-by-id', { userIds: [...new Set(userIds)] });
+    const unique = [...new Set(userIds)];
+    const rows = await this.runner.read('account-by-id', { userIds: unique });
     const byId = new Map(rows.map((r) => [str(r.userId), toAccountView(r)]));
-    return userIds.flatMap((id) => {
+    return unique.flatMap((id) => {
       const view = byId.get(id);
       return view ? [view] : [];
     });
   }
 
-  async search(query: { kind: IdentifierKind | 'account'; value: string }, limit: number): Promise<SearchHit[]> {
-    const max = positiveBound('limit', limit, 10_000);
+  /**
+   * Exact lookups on constrained keys, never a scan. An identifier value is normalised first (so
+   * `J.Doe+x@GMail.com` finds `jdoe@gmail.com`); a value that does not normalise is looked up as
+   * given. At most one hit, with up to `limit` user ids in load order.
+   */
+  async search(
+    query: { kind: IdentifierKind | 'account'; value: string },
+    limit: number,
+  ): Promise<SearchHit[]> {
+    if (!(limit >= 1)) return [];
+    const max = Math.min(Math.floor(limit), MAX_SEARCH_IDS);
     if (query.kind === 'account') {
       const rows = await this.runner.read('search-account', { value: query.value });
-      return rows.map((r) => ({ kind: 'account' as const, value: str(r.userId), userIds: [str(r.userId)] }));
+      return rows.map((r) => ({
+        kind: 'account' as const,
+        value: str(r.userId),
+        userIds: [str(r.userId)],
+      }));
     }
-    const rows = await this.runner.read('search-identifier', { kind: identifierKind(query.kind), value: query.value, limit: max });
+    const kind = identifierKind(query.kind);
+    const value = normalizeIdentifier(kind, query.value)?.value ?? query.value;
+    const rows = await this.runner.read('search-identifier', { kind, value, limit: max });
     return rows.map((r) => ({
       kind: str(r.kind) as IdentifierKind,
       value: str(r.value),
@@ -151,4 +180,3 @@ export class Neo4jEntities {
     }));
   }
 }
-

@@ -11,11 +11,18 @@ const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 export function toProjectError(err: unknown, operation: string): FraudRingsError {
   if (err instanceof FraudRingsError) return err;
   if (err instanceof Neo4jError) {
-    if (err.code === 'Neo.ClientError.Security.Unauthorized' || err.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-      return new ConfigError('fraud-rings: Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD)');
+    if (
+      err.code === 'Neo.ClientError.Security.Unauthorized' ||
+      err.code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+    ) {
+      return new ConfigError(
+        'fraud-rings: Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD)',
+      );
     }
     if (err.code === 'Neo.ClientError.Database.DatabaseNotFound') {
-      return new ConfigError('fraud-rings: the Neo4j database named by NEO4J_DATABASE does not exist');
+      return new ConfigError(
+        'fraud-rings: the Neo4j database named by NEO4J_DATABASE does not exist',
+      );
     }
     return new StoreError(`fraud-rings: the graph store failed during ${operation}`, {
       retriable: Neo4jError.isRetryable(err),

@@ -5,10 +5,19 @@
  * Encodings match the port: label 1 = fraud, -1 = legit, 0 = none; kind = index into
  * IDENTIFIER_KINDS; unknown times are NaN.
  */
-import type { AccountBatch, IncidenceBatch, PaymentLinkBatch } from '../port';
+import type {
+  AccountBatch,
+  IncidenceBatch,
+  IncidenceFilter,
+  PaymentLinkBatch,
+  PaymentLinkFilter,
+  PaymentTotals,
+} from '../port';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../types';
 import type { CypherRunner } from './cypher-runner';
 import { num, str, type Row } from './neo4j-values';
+
+const TOTALS_CHUNK = 50_000;
 
 const orNaN = (v: Row[string]): number => (v === null ? Number.NaN : num(v));
 const labelCode = (v: Row[string]): number => (v === 'fraud' ? 1 : v === 'legit' ? -1 : 0);
@@ -21,11 +30,19 @@ export class Neo4jProjection {
     readonly window = 50_000,
   ) {}
 
-  private async *windows(which: 'maxAccountKey' | 'maxIdentifierKey', query: string): AsyncGenerator<Row[]> {
+  private async *windows(
+    which: 'maxAccountKey' | 'maxIdentifierKey',
+    query: string,
+    extra: Record<string, unknown> = {},
+  ): AsyncGenerator<Row[]> {
     const [range] = await this.runner.read('read-projection-key-range');
     const max = num(range[which]);
     for (let from = 0; from < max; from += this.window) {
-      const rows = await this.runner.read(query, { fromKey: from, toKey: Math.min(from + this.window, max) });
+      const rows = await this.runner.read(query, {
+        ...extra,
+        fromKey: from,
+        toKey: Math.min(from + this.window, max),
+      });
       if (rows.length > 0) yield rows;
     }
   }
@@ -42,8 +59,14 @@ export class Neo4jProjection {
     }
   }
 
-  async *readIncidences(): AsyncIterable<IncidenceBatch> {
-    for await (const rows of this.windows('maxIdentifierKey', 'read-projection-incidences')) {
+  /** Only identifiers used by 2 or more accounts (at most `filter.maxSharers`), as the SQLite adapter. */
+  async *readIncidences(filter: IncidenceFilter = {}): AsyncIterable<IncidenceBatch> {
+    const extra = { maxSharers: filter.maxSharers ?? null };
+    for await (const rows of this.windows(
+      'maxIdentifierKey',
+      'read-projection-incidences',
+      extra,
+    )) {
       yield {
         accountKeys: Int32Array.from(rows, (r) => num(r.accountKey)),
         identifierKeys: Int32Array.from(rows, (r) => num(r.identifierKey)),
@@ -53,8 +76,13 @@ export class Neo4jProjection {
     }
   }
 
-  async *readPaymentLinks(): AsyncIterable<PaymentLinkBatch> {
-    for await (const rows of this.windows('maxAccountKey', 'read-projection-payment-links')) {
+  async *readPaymentLinks(filter: PaymentLinkFilter = {}): AsyncIterable<PaymentLinkBatch> {
+    const extra = { maxCounterparties: filter.maxCounterparties ?? null };
+    for await (const rows of this.windows(
+      'maxAccountKey',
+      'read-projection-payment-links',
+      extra,
+    )) {
       yield {
         payerKeys: Int32Array.from(rows, (r) => num(r.payerKey)),
         payeeKeys: Int32Array.from(rows, (r) => num(r.payeeKey)),
@@ -67,11 +95,37 @@ export class Neo4jProjection {
     }
   }
 
-  async identifierValues(keys: number[]): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>> {
+  async paymentTotals(keys: number[]): Promise<PaymentTotals> {
+    const unique = [...new Set(keys)];
+    const rows: Row[] = [];
+    for (let i = 0; i < unique.length; i += TOTALS_CHUNK) {
+      rows.push(
+        ...(await this.runner.read('read-projection-payment-totals', {
+          keys: unique.slice(i, i + TOTALS_CHUNK),
+        })),
+      );
+    }
+    return {
+      keys: Int32Array.from(rows, (r) => num(r.key)),
+      sent: Float64Array.from(rows, (r) => num(r.sent)),
+      chargebacks: Int32Array.from(rows, (r) => num(r.chargebacks)),
+    };
+  }
+
+  async identifierValues(
+    keys: number[],
+  ): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>> {
     const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();
     if (keys.length === 0) return out;
-    const rows = await this.runner.read('read-projection-identifier-values', { keys: [...new Set(keys)] });
-    for (const r of rows) out.set(num(r.key), { kind: str(r.kind) as IdentifierKind, value: str(r.value), raw: str(r.raw) });
+    const rows = await this.runner.read('read-projection-identifier-values', {
+      keys: [...new Set(keys)],
+    });
+    for (const r of rows)
+      out.set(num(r.key), {
+        kind: str(r.kind) as IdentifierKind,
+        value: str(r.value),
+        raw: str(r.raw),
+      });
     return out;
   }
 }

@@ -17,7 +17,8 @@ const MAX_LIMIT = 10_000;
 const WRITE_CHUNK = 1_000;
 
 function clampLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidInputError('BAD_LIMIT', 'fraud-rings: limit must be a positive integer');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new InvalidInputError('BAD_LIMIT', 'fraud-rings: limit must be a positive integer');
   return Math.min(limit, MAX_LIMIT);
 }
 
@@ -75,25 +76,46 @@ export class Neo4jRings {
           timingsMs: JSON.stringify(run.timingsMs),
         },
       });
-      await this.writeChunks(tx, 'save-rings', 'rings', rings.map((r) => ({
-        versionId: `${run.runId}|${r.ringId}`,
-        ringId: r.ringId,
+      await this.writeChunks(
+        tx,
+        'save-rings',
+        'rings',
+        rings.map((r) => ({
+          versionId: `${run.runId}|${r.ringId}`,
+          ringId: r.ringId,
+          runId: run.runId,
+          score: r.score,
+          flagged: r.flagged,
+          size: r.size,
+          members: r.members,
+          features: JSON.stringify(r.features),
+          evidence: JSON.stringify(r.evidence),
+          status: r.status,
+          parents: r.parents,
+        })),
+        { runId: run.runId },
+      );
+      const events = lineage.map((e, seq) => ({
+        seq,
+        ringId: e.ringId,
+        kind: e.kind,
+        related: e.related,
+        jaccard: e.jaccard,
+      }));
+      await this.writeChunks(tx, 'save-lineage', 'events', events, {
         runId: run.runId,
-        score: r.score,
-        flagged: r.flagged,
-        size: r.size,
-        members: r.members,
-        features: JSON.stringify(r.features),
-        evidence: JSON.stringify(r.evidence),
-        status: r.status,
-        parents: r.parents,
-      })), { runId: run.runId });
-      const events = lineage.map((e, seq) => ({ seq, ringId: e.ringId, kind: e.kind, related: e.related, jaccard: e.jaccard }));
-      await this.writeChunks(tx, 'save-lineage', 'events', events, { runId: run.runId, runSeq: num(saved.seq) });
+        runSeq: num(saved.seq),
+      });
     });
   }
 
-  private async writeChunks(tx: QueryTx, query: string, key: string, rows: unknown[], extra: Record<string, unknown>): Promise<void> {
+  private async writeChunks(
+    tx: QueryTx,
+    query: string,
+    key: string,
+    rows: unknown[],
+    extra: Record<string, unknown>,
+  ): Promise<void> {
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
       await tx.run(query, { ...extra, [key]: rows.slice(i, i + WRITE_CHUNK) });
     }
@@ -110,7 +132,9 @@ export class Neo4jRings {
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
-    return field(await this.runner.read('list-runs', { limit: clampLimit(limit) }), 'run').map(toRun);
+    return field(await this.runner.read('list-runs', { limit: clampLimit(limit) }), 'run').map(
+      toRun,
+    );
   }
 
   async listRings(query: RingQuery): Promise<Page<RingRecord>> {
@@ -118,7 +142,9 @@ export class Neo4jRings {
     const runId = query.runId ?? (await this.latestRun())?.runId;
     if (runId === undefined) return { items: [], nextCursor: null };
     const limit = clampLimit(query.limit ?? DEFAULT_LIMIT);
-    const [afterValue, afterId] = query.cursor ? decodeCursor(query.cursor, ['number', 'string'], 'BAD_CURSOR') : [null, null];
+    const [afterValue, afterId] = query.cursor
+      ? decodeCursor(query.cursor, ['number', 'string'], 'BAD_CURSOR')
+      : [null, null];
     const rows = await this.runner.read(
       'list-rings',
       {
@@ -134,7 +160,10 @@ export class Neo4jRings {
     );
     const items = field(rows, 'ring').slice(0, limit).map(toRing);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor([sort === 'size' ? last.size : last.score, last.ringId]) : null;
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor([sort === 'size' ? last.size : last.score, last.ringId])
+        : null;
     return { items, nextCursor };
   }
 
@@ -150,6 +179,8 @@ export class Neo4jRings {
   async ringsOfAccount(userId: string, runId?: string): Promise<RingRecord[]> {
     const run = runId ?? (await this.latestRun())?.runId;
     if (run === undefined) return [];
-    return field(await this.runner.read('rings-of-account', { runId: run, userId }), 'ring').map(toRing);
+    return field(await this.runner.read('rings-of-account', { runId: run, userId }), 'ring').map(
+      toRing,
+    );
   }
 }

@@ -7,7 +7,15 @@ import neo4j from 'neo4j-driver';
 import type { Config } from '../../config';
 import { ConfigError } from '../../errors';
 import { bindAll } from '../bind-all';
-import type { AuditStore, CaseStore, EntityStore, GraphStore, ProjectionSource, RingStore, UserStore } from '../port';
+import type {
+  AuditStore,
+  CaseStore,
+  EntityStore,
+  GraphStore,
+  ProjectionSource,
+  RingStore,
+  UserStore,
+} from '../port';
 import { CypherRunner } from './cypher-runner';
 import { SEQUENCES } from './graph-model';
 import { Neo4jAudit } from './neo4j-audit';
@@ -30,7 +38,10 @@ export async function migrateNeo4j(runner: CypherRunner): Promise<void> {
 }
 
 /** Builds the store over an open driver; `openNeo4jStore` is the usual entry point. */
-export function neo4jStoreFromRunner(runner: CypherRunner, load: LoadOptions = DEFAULT_LOAD_OPTIONS): GraphStore {
+export function neo4jStoreFromRunner(
+  runner: CypherRunner,
+  load: LoadOptions = DEFAULT_LOAD_OPTIONS,
+): GraphStore {
   return {
     kind: 'neo4j',
     ...bindAll<Omit<EntityStore, 'neighbourhood' | 'subgraphOf'>>(new Neo4jEntities(runner, load)),
@@ -55,7 +66,10 @@ export function neo4jStoreFromRunner(runner: CypherRunner, load: LoadOptions = D
  * typed error rather than at the first query. The schema is brought up to date by `migrate()`.
  */
 export async function openNeo4jStore(config: Config): Promise<GraphStore> {
-  if (config.neo4j === null) throw new ConfigError('fraud-rings: --store neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)');
+  if (config.neo4j === null)
+    throw new ConfigError(
+      'fraud-rings: --store neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)',
+    );
   const { uri, user, password, database } = config.neo4j;
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     disableLosslessIntegers: true,

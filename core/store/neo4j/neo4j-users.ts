@@ -26,7 +26,11 @@ export class Neo4jUsers {
     try {
       await this.runner.write('create-user', { user });
     } catch (err) {
-      if (isConstraintViolation(err)) throw new ConflictError('USER_EXISTS', `fraud-rings: a user named ${user.name} already exists`);
+      if (isConstraintViolation(err))
+        throw new ConflictError(
+          'USER_EXISTS',
+          `fraud-rings: a user named ${user.name} already exists`,
+        );
       throw err;
     }
     return user;
@@ -46,7 +50,8 @@ export class Neo4jUsers {
 
   async addToken(userId: string, tokenHash: string, createdAt: number): Promise<void> {
     const rows = await this.runner.write('add-token', { userId, tokenHash, createdAt });
-    if (rows.length === 0) throw new NotFoundError('USER_NOT_FOUND', `fraud-rings: no user ${userId}`);
+    if (rows.length === 0)
+      throw new NotFoundError('USER_NOT_FOUND', `fraud-rings: no user ${userId}`);
   }
 
   async userByTokenHash(tokenHash: string): Promise<AppUser | null> {

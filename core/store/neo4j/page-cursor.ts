@@ -6,10 +6,15 @@ export function encodeCursor(values: Array<string | number>): string {
 }
 
 /** Decodes a cursor of the given shape; anything else is bad input (`code`). */
-export function decodeCursor(cursor: string, shape: Array<'number' | 'string'>, code: string): Array<string | number> {
+export function decodeCursor(
+  cursor: string,
+  shape: Array<'number' | 'string'>,
+  code: string,
+): Array<string | number> {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => typeof x === shape[i])) return v as Array<string | number>;
+    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => typeof x === shape[i]))
+      return v as Array<string | number>;
   } catch {
     // fall through to the typed error
   }

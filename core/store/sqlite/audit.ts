@@ -52,19 +52,23 @@ class AuditTable implements AuditStore {
     }
     if (query.cursor) {
       if (!/^\d{1,15}$/.test(query.cursor)) {
-        throw new InvalidInputError('INVALID_CURSOR', 'fraud-rings: the cursor is not one this server issued');
+        throw new InvalidInputError(
+          'INVALID_CURSOR',
+          'fraud-rings: the cursor is not one this server issued',
+        );
       }
       where.push('id < ?');
       params.push(Number(query.cursor));
     }
     const rows = this.db
-      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .prepare(
+        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      )
       .all(...params, limit + 1) as AuditRow[];
     const items = rows.slice(0, limit).map(toEntry);
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 }
-
 
 /**
  * Exposed as a constructor of the port part (not of the class) so that spreading

@@ -59,11 +59,15 @@ function encodeCursor(c: CaseRecord): string {
 function decodeCursor(cursor: string): [number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string')
+      return [v[0], v[1]];
   } catch {
     // fall through to the typed error
   }
-  throw new InvalidInputError('INVALID_CURSOR', 'fraud-rings: the cursor is not one this server issued');
+  throw new InvalidInputError(
+    'INVALID_CURSOR',
+    'fraud-rings: the cursor is not one this server issued',
+  );
 }
 
 const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
@@ -111,7 +115,8 @@ class CasesTable implements CaseStore {
   }
 
   async getCase(caseId: string): Promise<CaseRecord | null> {
-    const row = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as CaseRow | undefined;
+    const row = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as
+      CaseRow | undefined;
     return row ? toCase(row) : null;
   }
 
@@ -136,7 +141,10 @@ class CasesTable implements CaseStore {
                  ORDER BY created_at DESC, case_id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1) as CaseRow[];
     const items = rows.slice(0, limit).map(toCase);
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null,
+    };
   }
 
   async updateCase(caseId: string, patch: CasePatch, at: number): Promise<CaseRecord> {
@@ -147,8 +155,11 @@ class CasesTable implements CaseStore {
       sets.push(`${PATCH_COLUMNS[key]} = ?`);
       params.push(patch[key] ?? null);
     }
-    const info = this.db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE case_id = ?`).run(...params, caseId);
-    if (info.changes === 0) throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
+    const info = this.db
+      .prepare(`UPDATE cases SET ${sets.join(', ')} WHERE case_id = ?`)
+      .run(...params, caseId);
+    if (info.changes === 0)
+      throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
     return (await this.getCase(caseId)) as CaseRecord;
   }
 
@@ -157,7 +168,9 @@ class CasesTable implements CaseStore {
       throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${note.caseId}`);
     }
     this.db
-      .prepare('INSERT INTO case_notes (note_id, case_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO case_notes (note_id, case_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(note.noteId, note.caseId, note.author, note.text, note.createdAt);
     return note;
   }
@@ -171,12 +184,17 @@ class CasesTable implements CaseStore {
 
   async casesDecidedSince(since: number): Promise<CaseRecord[]> {
     const rows = this.db
-      .prepare('SELECT * FROM cases WHERE decided_at IS NOT NULL AND decided_at > ? ORDER BY decided_at, case_id')
+      .prepare(
+        'SELECT * FROM cases WHERE decided_at IS NOT NULL AND decided_at > ? ORDER BY decided_at, case_id',
+      )
       .all(since) as CaseRow[];
     return rows.map(toCase);
   }
 
-  async saveEvidencePack(caseId: string, pack: { hash: string; createdAt: number; body: unknown }): Promise<void> {
+  async saveEvidencePack(
+    caseId: string,
+    pack: { hash: string; createdAt: number; body: unknown },
+  ): Promise<void> {
     try {
       this.db
         .prepare('INSERT INTO evidence_packs (case_id, hash, created_at, body) VALUES (?, ?, ?, ?)')
@@ -184,32 +202,44 @@ class CasesTable implements CaseStore {
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        throw new ConflictError('EVIDENCE_PACK_EXISTS', `fraud-rings: case ${caseId} already has this evidence pack`);
+        throw new ConflictError(
+          'EVIDENCE_PACK_EXISTS',
+          `fraud-rings: case ${caseId} already has this evidence pack`,
+        );
       }
-      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        throw new NotFoundError('CASE_NOT_FOUND', `fraud-rings: no case ${caseId}`);
       throw err;
     }
   }
 
-  async getEvidencePack(caseId: string): Promise<{ hash: string; createdAt: number; body: unknown } | null> {
-    const row = this.db.prepare('SELECT hash, created_at, body FROM evidence_packs WHERE case_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(caseId) as
-      | { hash: string; created_at: number; body: string }
-      | undefined;
-    return row ? { hash: row.hash, createdAt: row.created_at, body: JSON.parse(row.body) as unknown } : null;
+  async getEvidencePack(
+    caseId: string,
+  ): Promise<{ hash: string; createdAt: number; body: unknown } | null> {
+    const row = this.db
+      .prepare(
+        'SELECT hash, created_at, body FROM evidence_packs WHERE case_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(caseId) as { hash: string; created_at: number; body: string } | undefined;
+    return row
+      ? { hash: row.hash, createdAt: row.created_at, body: JSON.parse(row.body) as unknown }
+      : null;
   }
 
   async getMarker(name: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT value FROM markers WHERE name = ?').get(name) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM markers WHERE name = ?').get(name) as
+      { value: string } | undefined;
     return row ? row.value : null;
   }
 
   async setMarker(name: string, value: string): Promise<void> {
     this.db
-      .prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      )
       .run(name, value);
   }
 }
-
 
 /**
  * Exposed as a constructor of the port part (not of the class) so that spreading

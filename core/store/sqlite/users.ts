@@ -26,11 +26,16 @@ class UsersTable implements UserStore {
   async createUser(user: AppUser): Promise<AppUser> {
     try {
       this.db
-        .prepare('INSERT INTO app_users (user_id, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO app_users (user_id, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(user.userId, user.name, user.role, user.passwordHash, user.createdAt);
     } catch (err) {
       if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-        throw new ConflictError('USER_EXISTS', `fraud-rings: a user named ${user.name} already exists`);
+        throw new ConflictError(
+          'USER_EXISTS',
+          `fraud-rings: a user named ${user.name} already exists`,
+        );
       }
       throw err;
     }
@@ -38,22 +43,28 @@ class UsersTable implements UserStore {
   }
 
   async getUserByName(name: string): Promise<AppUser | null> {
-    const row = this.db.prepare('SELECT * FROM app_users WHERE name = ?').get(name) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM app_users WHERE name = ?').get(name) as
+      UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async getUserById(userId: string): Promise<AppUser | null> {
-    const row = this.db.prepare('SELECT * FROM app_users WHERE user_id = ?').get(userId) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM app_users WHERE user_id = ?').get(userId) as
+      UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async listUsers(): Promise<AppUser[]> {
-    return (this.db.prepare('SELECT * FROM app_users ORDER BY name').all() as UserRow[]).map(toUser);
+    return (this.db.prepare('SELECT * FROM app_users ORDER BY name').all() as UserRow[]).map(
+      toUser,
+    );
   }
 
   async addToken(userId: string, tokenHash: string, createdAt: number): Promise<void> {
     try {
-      this.db.prepare('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)').run(tokenHash, userId, createdAt);
+      this.db
+        .prepare('INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)')
+        .run(tokenHash, userId, createdAt);
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         throw new NotFoundError('USER_NOT_FOUND', `fraud-rings: no user ${userId}`);
@@ -64,12 +75,13 @@ class UsersTable implements UserStore {
 
   async userByTokenHash(tokenHash: string): Promise<AppUser | null> {
     const row = this.db
-      .prepare('SELECT u.* FROM api_tokens t JOIN app_users u ON u.user_id = t.user_id WHERE t.token_hash = ?')
+      .prepare(
+        'SELECT u.* FROM api_tokens t JOIN app_users u ON u.user_id = t.user_id WHERE t.token_hash = ?',
+      )
       .get(tokenHash) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 }
-
 
 /**
  * Exposed as a constructor of the port part (not of the class) so that spreading

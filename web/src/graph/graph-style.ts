@@ -61,7 +61,7 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.type-account.chargeback', style: { 'border-width': 5, 'border-color': MARK_COLOURS.chargeback } },
     { selector: 'node.type-account.fraud', style: { 'background-color': MARK_COLOURS.fraud } },
     { selector: 'node.type-account.center', style: { width: 40, height: 40, 'border-width': 4, 'border-color': '#111827' } },
-    { selector: 'node.type-hub', style: { color: '#ffffff', 'text-valign': 'center', 'text-margin-y': 0, 'text-outline-color': '#475569', width: 'label', padding: '8px', 'font-size': 10 } },
+    { selector: 'node.type-hub', style: { color: '#ffffff', 'text-valign': 'center', 'text-margin-y': 0, 'text-outline-color': '#475569', width: 56, height: 30, 'font-size': 10 } },
     { selector: 'node.expanded', style: { opacity: 0.9 } },
     {
       selector: 'edge',

@@ -59,15 +59,15 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
   const history: Expansion[] = [];
   let layout = options.layout;
 
-  const cy = cytoscape({
-    container: canvas,
-    style: graphStylesheet(),
-    minZoom: 0.05,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
-  });
+  // Created without a container (the canvas is not in the document yet) and mounted on first load.
+  const cy = cytoscape({ style: graphStylesheet(), styleEnabled: true, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
   window.__cy = cy;
+  let mounted = false;
+  const mount = (): void => {
+    if (mounted) return;
+    cy.mount(canvas);
+    mounted = true;
+  };
 
   const timeWindow = createTimeWindow(cy, () => undefined);
 
@@ -116,13 +116,15 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
     notice.textContent = capped ? 'Showing part of the graph: a size limit or hub cap applied.' : '';
   }
 
-  async function relayout(incremental: boolean): Promise<void> {
+  /** First draws are not animated (the picture should appear at once); later changes are. */
+  async function relayout(incremental: boolean, animate = true): Promise<void> {
     canvas.dataset.ready = 'false';
-    await runLayout(cy, layout, { animate: !incremental || cy.elements().length < LARGE_GRAPH, incremental });
+    await runLayout(cy, layout, { animate: animate && cy.elements().length < LARGE_GRAPH, incremental });
     canvas.dataset.ready = 'true';
   }
 
   async function load(elements: CyElements, capped: boolean): Promise<void> {
+    mount();
     history.length = 0;
     undoButton.disabled = true;
     cy.batch(() => {
@@ -132,7 +134,7 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
     publishCounts();
     showNotice(capped);
     timeWindow.refresh();
-    await relayout(false);
+    await relayout(false, false);
   }
 
   async function merge(elements: CyElements, label: string, capped: boolean): Promise<number> {

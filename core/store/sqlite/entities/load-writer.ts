@@ -1,11 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import { InvalidInputError } from '../../../errors';
 import { normalizeIdentifier } from '../../../identifiers/normalize';
-import { IDENTIFIER_KINDS } from '../../../types';
 import type { AccountInput, IdentifierRef, PaymentInput, SightingInput } from '../../../types';
 import type { LoadWriter } from '../../port';
 import type { Db } from '../database';
 import { KIND_CODE, PROFILE_KIND_CODES, STATUS_CODE, labelCode } from './codes';
+import type { KeyCache, LoadCaches } from './key-cache';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { prepared } from './prepare';
@@ -15,8 +15,6 @@ const CHARGEBACK = STATUS_CODE.chargeback;
 /** A stored payment row, in the column order of `storedPayment`. */
 type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
 
-const MAX_CACHED_ACCOUNTS = 4_000_000;
-const MAX_CACHED_IDENTIFIERS = 2_000_000;
 
 const SQL = {
   upsertAccount: `INSERT INTO accounts (user_id, created_at, name, email, phone, address, country, label, stub)
@@ -25,6 +23,8 @@ const SQL = {
       email = excluded.email, phone = excluded.phone, address = excluded.address,
       country = excluded.country, label = excluded.label, stub = 0
     RETURNING key`,
+  insertAccount: `INSERT INTO accounts (user_id, created_at, name, email, phone, address, country, label, stub)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   accountKey: 'SELECT key FROM accounts WHERE user_id = ?',
   insertStub: 'INSERT INTO accounts (user_id) VALUES (?)',
   identifierKey: 'SELECT key FROM identifiers WHERE kind = ? AND value = ?',
@@ -60,8 +60,8 @@ const SQL = {
 
 /**
  * The writer handed to `load(fn)`: it runs inside the load's transaction and is closed when the
- * load ends. It resolves user ids and identifier values to integer keys through in-memory
- * caches (bounded; a miss falls back to an indexed lookup), creates stub accounts for unknown
+ * load ends. It resolves user ids and identifier values to integer keys through the connection's
+ * key caches (`key-cache.ts`; a miss is an indexed lookup unless the cache is complete), creates stub accounts for unknown
  * references, and buffers account–identifier links (see `LinkBuffer`) until `finish()`.
  *
  * Semantics (the data contract's idempotent load):
@@ -74,14 +74,16 @@ const SQL = {
  * - card, ip and device links widen their first/last seen; profile links carry no times (NULL).
  */
 export class SqliteLoadWriter implements LoadWriter {
-  private readonly accountKeys = new Map<string, number>();
-  private readonly identifierKeys: Array<Map<string, number>> = IDENTIFIER_KINDS.map(() => new Map());
+  private readonly accountKeys: KeyCache;
+  private readonly identifierKeys: KeyCache[];
   private readonly links: LinkBuffer;
   private readonly paymentLinks: PaymentLinkBuffer;
   private readonly stmt: { [K in keyof typeof SQL]: Statement };
   private closed = false;
 
-  constructor(db: Db) {
+  constructor(db: Db, caches: LoadCaches) {
+    this.accountKeys = caches.accounts;
+    this.identifierKeys = caches.identifiers;
     this.stmt = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, prepared(db, sql)])) as {
       [K in keyof typeof SQL]: Statement;
     };
@@ -99,17 +101,15 @@ export class SqliteLoadWriter implements LoadWriter {
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
     for (const row of rows) {
-      const key = this.stmt.upsertAccount.pluck().get(
-        row.userId,
-        row.createdAt,
-        row.name,
-        row.email,
-        row.phone,
-        row.address,
-        row.country,
-        labelCode(row.label),
-      ) as number;
-      this.rememberAccount(row.userId, key);
+      const values = [row.createdAt, row.name, row.email, row.phone, row.address, row.country, labelCode(row.label)] as const;
+      if (this.accountKeys.complete && this.accountKeys.get(row.userId) === undefined) {
+        const key = Number(this.stmt.insertAccount.run(row.userId, ...values).lastInsertRowid);
+        this.accountKeys.set(row.userId, key);
+        for (const ref of row.identifiers) this.stmt.insertProfileLink.run(this.identifierKey(ref), key, KIND_CODE[ref.kind]);
+        continue;
+      }
+      const key = this.stmt.upsertAccount.pluck().get(row.userId, ...values) as number;
+      this.accountKeys.set(row.userId, key);
       this.replaceProfile(key, row.identifiers);
     }
   }
@@ -179,17 +179,12 @@ export class SqliteLoadWriter implements LoadWriter {
     if (this.closed) throw new Error('fraud-rings: this load has ended; its writer can no longer be used');
   }
 
-  private rememberAccount(userId: string, key: number): void {
-    if (this.accountKeys.size >= MAX_CACHED_ACCOUNTS) this.accountKeys.clear();
-    this.accountKeys.set(userId, key);
-  }
-
   private accountKey(userId: string): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
-    let key = this.stmt.accountKey.pluck().get(userId) as number | undefined;
+    let key = this.accountKeys.complete ? undefined : (this.stmt.accountKey.pluck().get(userId) as number | undefined);
     if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
-    this.rememberAccount(userId, key);
+    this.accountKeys.set(userId, key);
     return key;
   }
 
@@ -198,9 +193,8 @@ export class SqliteLoadWriter implements LoadWriter {
     const cache = this.identifierKeys[code]!;
     const cached = cache.get(ref.value);
     if (cached !== undefined) return cached;
-    let key = this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined;
+    let key = cache.complete ? undefined : (this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined);
     if (key === undefined) key = Number(this.stmt.insertIdentifier.run(code, ref.value, ref.raw).lastInsertRowid);
-    if (cache.size >= MAX_CACHED_IDENTIFIERS) cache.clear();
     cache.set(ref.value, key);
     return key;
   }

@@ -1,6 +1,7 @@
 import { StoreError } from '../../../errors';
 import type { LoadWriter } from '../../port';
 import type { Db } from '../database';
+import { cachesFor, invalidateCaches } from './key-cache';
 import { SqliteLoadWriter } from './load-writer';
 
 const queues = new WeakMap<Db, Promise<unknown>>();
@@ -26,16 +27,18 @@ async function loadNow<T>(db: Db, fn: (writer: LoadWriter) => Promise<T>): Promi
   } catch (err) {
     throw new StoreError('fraud-rings: the store is busy (another load holds the write lock)', { retriable: true, cause: err });
   }
-  const writer = new SqliteLoadWriter(db);
+  let writer: SqliteLoadWriter | null = null;
   try {
+    writer = new SqliteLoadWriter(db, cachesFor(db));
     const result = await fn(writer);
     writer.finish();
     db.exec('COMMIT');
     return result;
   } catch (err) {
+    invalidateCaches(db);
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
-    writer.close();
+    writer?.close();
   }
 }
