@@ -48,9 +48,12 @@ async function generate(file: string): Promise<void> {
   let buf = 'payment_id,payer_id,payee_id,amount,currency,created_at,card_id,device_id,status\n';
   for (let i = 0; i < rows; i++) {
     const payer = Math.floor(next() * accounts);
-    const payee = next() < 0.2 ? `m${Math.floor(next() * 500)}` : `u${Math.floor(next() * accounts)}`;
+    const payee =
+      next() < 0.2 ? `m${Math.floor(next() * 500)}` : `u${Math.floor(next() * accounts)}`;
     const amount = (1 + Math.floor(next() * 50000) / 100).toFixed(2);
-    const at = new Date(start + Math.floor(next() * 300 * 86400) * 1000).toISOString().replace('.000Z', 'Z');
+    const at = new Date(start + Math.floor(next() * 300 * 86400) * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
     const status = next() < 0.01 ? 'chargeback' : 'settled';
     buf += `p${String(i).padStart(10, '0')},u${payer},${payee},${amount},EUR,${at},card-${payer},DEV-${payer},${status}\n`;
     if (buf.length > 1 << 20) {
@@ -86,14 +89,22 @@ async function main(): Promise<void> {
   const f = report.files[0]!;
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   console.log(`file            ${file} (${mb.toFixed(0)} MiB, ${rows} rows, ${accounts} accounts)`);
-  console.log(`fraud-rings     ${f.accepted} rows accepted, ${f.rejected} rejected, loaded=${f.loaded}`);
-  console.log(`fraud-rings     ${seconds.toFixed(2)} s, ${Math.round(f.read / seconds).toLocaleString('en')} rows/s (incl. commit and close)`);
-  console.log(`fraud-rings     ${cpuSeconds.toFixed(2)} s of CPU (all threads), ${Math.round(f.read / cpuSeconds).toLocaleString('en')} rows per CPU second; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(
+    `fraud-rings     ${f.accepted} rows accepted, ${f.rejected} rejected, loaded=${f.loaded}`,
+  );
+  console.log(
+    `fraud-rings     ${seconds.toFixed(2)} s, ${Math.round(f.read / seconds).toLocaleString('en')} rows/s (incl. commit and close)`,
+  );
+  console.log(
+    `fraud-rings     ${cpuSeconds.toFixed(2)} s of CPU (all threads), ${Math.round(f.read / cpuSeconds).toLocaleString('en')} rows per CPU second; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   console.log(`peak RSS        ${peakMiB.toFixed(0)} MiB`);
 
   const which = spawnSync('sqlite3', ['--version']);
   if (which.status !== 0) {
-    console.log('sqlite3 .import skipped: the sqlite3 shell is not installed (apt-get install -y sqlite3)');
+    console.log(
+      'sqlite3 .import skipped: the sqlite3 shell is not installed (apt-get install -y sqlite3)',
+    );
     return;
   }
   const csv = gzip ? path.join(dir, 'bench-import.csv') : file;
@@ -103,7 +114,9 @@ async function main(): Promise<void> {
   const t1 = process.hrtime.bigint();
   execFileSync('sqlite3', [importDb, '.import --csv ' + csv.replace(/ /g, '\\ ') + ' payments']);
   const importSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
-  console.log(`sqlite3 .import ${importSeconds.toFixed(2)} s, ${Math.round(rows / importSeconds).toLocaleString('en')} rows/s (bare: no validation, no indexes, no keys)`);
+  console.log(
+    `sqlite3 .import ${importSeconds.toFixed(2)} s, ${Math.round(rows / importSeconds).toLocaleString('en')} rows/s (bare: no validation, no indexes, no keys)`,
+  );
   if (gzip) fs.rmSync(csv, { force: true });
 }
 

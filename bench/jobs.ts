@@ -93,7 +93,7 @@ async function nightlyOnBullmq(redisUrl: string, inDir: string, groups: number):
     QUEUE_PREFIX: prefix,
     FRAUD_RINGS_DB: config.dbPath,
     EXPORT_DIR: config.exportDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
   };
   const workers: SpawnedWorker[] = [];
   for (let i = 0; i < WORKERS; i++) workers.push(await startCliWorker(env, ['--concurrency', '2']));

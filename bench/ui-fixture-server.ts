@@ -53,7 +53,7 @@ function api(pathname: string): unknown {
     const ringId = decodeURIComponent(ring[1]);
     const elements = syntheticRingGraph(sizeOf(ringId));
     if (ring[2]) return { ringId, runId: RUN.runId, elements, capped: false, masked: true } satisfies RingGraphResponse;
-    const members = elements.nodes.filter((n) => n.data.type === 'account').map((n) => n.data.id);
+    const members = elements.nodes.filter((n) => n.data.type === 'account').map((n) => String(n.data.props.userId));
     const summary = { ringId, runId: RUN.runId, score: 88, flagged: true, size: members.length, status: 'new' as const, parents: [], evidence: [{ kind: 'shared_device', text: 'Synthetic ring for the benchmark.' }] };
     return {
       ring: { ...summary, members, features: {} },

@@ -29,10 +29,11 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
   const edges: Array<{ data: CyEdgeData }> = [];
   const accounts: string[] = [];
   for (let i = 0; i < accountCount; i++) {
-    const id = `u${String(i).padStart(6, '0')}`;
+    const userId = `u${String(i).padStart(6, '0')}`;
+    const id = `account:${userId}`;
     accounts.push(id);
     const fraud = rand() < 0.08;
-    nodes.push({ data: { id, type: 'account', label: `Account ${i}`, props: { member: true, label: fraud ? 'fraud' : null, stub: false, chargebacks: rand() < 0.1 ? 1 + Math.floor(rand() * 3) : 0 } } });
+    nodes.push({ data: { id, type: 'account', label: userId, props: { userId, member: true, label: fraud ? 'fraud' : null, stub: false, chargebacks: rand() < 0.1 ? 1 + Math.floor(rand() * 3) : 0 } } });
   }
   const clusterSize = 10;
   const clusters: string[][] = [];
@@ -59,7 +60,7 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
     uses.add(key);
     const t0 = START + Math.floor(rand() * 180) * DAY;
     const timed = !identifierIds[ident].startsWith('email') && !identifierIds[ident].startsWith('phone') && !identifierIds[ident].startsWith('address');
-    edges.push({ data: { id: `uses:${key}`, source: account, target: identifierIds[ident], type: 'uses', props: { firstSeen: timed ? t0 : null, lastSeen: timed ? t0 + 20 * DAY : null } } });
+    edges.push({ data: { id: `uses:${account}->${identifierIds[ident]}`, source: account, target: identifierIds[ident], type: 'uses', props: { firstSeen: timed ? t0 : null, lastSeen: timed ? t0 + 20 * DAY : null } } });
   }
   const pays = new Set<string>();
   guard = 0;
@@ -73,7 +74,7 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
     const t0 = START + Math.floor(rand() * 180) * DAY;
     edges.push({
       data: {
-        id: `pays:${key}`,
+        id: `pays:${payer}->${payee}`,
         source: payer,
         target: payee,
         type: 'pays',

@@ -55,7 +55,7 @@ async function measure(browser: Browser, base: string, size: number, layout: str
         cy.nodes('.type-account').forEach((n) => {
           const p = n.renderedPosition();
           const d = (p.x - mid.x) ** 2 + (p.y - mid.y) ** 2;
-          if (d < bestD) { bestD = d; best = { id: n.id(), x: p.x, y: p.y }; }
+          if (d < bestD) { bestD = d; best = { id: n.data('userId'), x: p.x, y: p.y }; }
         });
         return best;
       })()`,

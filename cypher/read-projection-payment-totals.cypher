@@ -1,8 +1,8 @@
-// read-projection-payment-totals: per account (by key) the total amount it paid and the
+// read-projection-payment-totals: per account (by key) the total amounts it paid and received, and the
 // chargebacks on payments it made or received, over all its payments (merchants included).
 // Accounts with no payment return no row.
 // @param keys: list<int>
-// @returns key, sent, chargebacks
+// @returns key, sent, received, chargebacks
 UNWIND $keys AS key
 MATCH (a:Account {key: key})
 CALL (a) {
@@ -11,9 +11,9 @@ CALL (a) {
 }
 CALL (a) {
   OPTIONAL MATCH (:Account)-[r:PAYS]->(a)
-  RETURN count(r) AS receivedLinks, coalesce(sum(r.chargebacks), 0) AS chargebacksReceived
+  RETURN count(r) AS receivedLinks, coalesce(sum(r.amount), 0.0) AS received, coalesce(sum(r.chargebacks), 0) AS chargebacksReceived
 }
-WITH a, sent, chargebacksSent + chargebacksReceived AS chargebacks, sentLinks + receivedLinks AS links
+WITH a, sent, received, chargebacksSent + chargebacksReceived AS chargebacks, sentLinks + receivedLinks AS links
 WHERE links > 0
-RETURN a.key AS key, sent, chargebacks
+RETURN a.key AS key, sent, received, chargebacks
 ORDER BY key

@@ -5,10 +5,14 @@
  * plan (project and split into groups) → one `detect-group` child per group, taken by any worker
  * → finish (merge, score, save) once every child is done.
  */
-import { WaitingChildrenError, type Job, type Processor } from 'bullmq';
+import { UnrecoverableError, WaitingChildrenError, type Job, type Processor } from 'bullmq';
 import type { Config } from '../core/config';
+import type { GroupResult } from '../core/detect/groups';
+import { StoreError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { GraphStore } from '../core/store/port';
+import { enqueueNightlyFlow } from './enqueue-nightly-flow';
+import { runOrHandBack } from './hand-back';
 import type { JobContext } from './job-context';
 import type {
   DetectData,
@@ -21,12 +25,8 @@ import type {
 import { failureReason, toProcessorError } from './job-failure';
 import { ids } from './job-ids';
 import type { QueueName } from './job-runner';
-import { runOrHandBack } from './hand-back';
-import { enqueueNightlyFlow } from './enqueue-nightly-flow';
 import { JOB_DEFAULTS, type QueueSet } from './queue-set';
 import { ingestFile } from './processors/ingest-file';
-import type { GroupResult } from '../core/detect/groups';
-import { StoreError } from '../core/errors';
 import {
   detectGroupJob,
   finishDetection,
@@ -146,8 +146,8 @@ async function processDetect(
       })),
     );
     await job.updateData({ ...job.data, step: 'finish', plan, groupIds, inputs });
-    if (token !== undefined && (await job.moveToWaitingChildren(token)))
-      throw new WaitingChildrenError();
+    if (token === undefined) throw new Error('a detect job needs its worker lock token');
+    if (await job.moveToWaitingChildren(token)) throw new WaitingChildrenError();
   }
   const data = job.data;
   try {
@@ -186,13 +186,16 @@ export function processorFor(queue: QueueName, deps: ProcessorDeps): Processor {
       switch (job.name) {
         case 'ingest-file':
           return processIngest(job as Job<IngestFileData>, ctx, deps);
-        case 'nightly':
-          return enqueueNightlyFlow(
-            deps.queues,
-            deps.config,
-            (job.data as NightlyTriggerData).paths,
-            {},
-          );
+        case 'nightly': {
+          const paths = (job.data as NightlyTriggerData).paths;
+          const night = await enqueueNightlyFlow(deps.queues, deps.config, paths);
+          return {
+            runKey: night.runKey,
+            runDate: night.runDate,
+            duplicate: night.duplicate,
+            jobIds: night.jobs.map((j) => j.id),
+          };
+        }
         case 'detect':
           return processDetect(job as Job<DetectStepData>, token, ctx, deps);
         case 'detect-group':
@@ -200,7 +203,9 @@ export function processorFor(queue: QueueName, deps: ProcessorDeps): Processor {
         case 'export-decided':
           return exportDecided(ctx, job.data as ExportDecidedData);
         default:
-          throw new Error(`queue ${queue} has no processor for job name '${job.name}'`);
+          throw new UnrecoverableError(
+            `UNKNOWN_JOB: queue ${queue} has no processor for '${job.name}'`,
+          );
       }
     };
     try {

@@ -14,7 +14,10 @@ interface GenerateFlags {
 /** Reads a flag that must be a non-negative decimal integer. */
 function integerFlag(name: string, value: string): number {
   if (!/^\d{1,10}$/.test(value.trim())) {
-    throw new InvalidInputError('INVALID_ARGUMENT', `generate: --${name} must be a non-negative integer, got "${value}"`);
+    throw new InvalidInputError(
+      'INVALID_ARGUMENT',
+      `generate: --${name} must be a non-negative integer, got "${value}"`,
+    );
   }
   return Number(value.trim());
 }
@@ -31,8 +34,13 @@ function summary(r: GenerateResult): string {
 export function register(program: Command): void {
   program
     .command('generate')
-    .description('Write a synthetic data set (users.csv, devices.csv, payments.csv) with planted fraud rings and truth.json')
-    .requiredOption('--out <dir>', 'output folder (created if missing; existing files are replaced)')
+    .description(
+      'Write a synthetic data set (users.csv, devices.csv, payments.csv) with planted fraud rings and truth.json',
+    )
+    .requiredOption(
+      '--out <dir>',
+      'output folder (created if missing; existing files are replaced)',
+    )
     .option('--users <n>', 'rows of users.csv', '20000')
     .option('--rings <r>', 'planted rings (default: users/2000, at least 8)')
     .option('--seed <s>', 'random seed: the same seed and sizes give byte-identical files', '1')
@@ -58,6 +66,8 @@ export function register(program: Command): void {
       } finally {
         progress.stop();
       }
-      process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary(result)}\n`,
+      );
     });
 }

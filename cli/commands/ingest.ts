@@ -12,17 +12,28 @@ interface IngestFlags {
 
 const rate = (v: string): number => {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('must be a number from 0 to 1');
   return n;
 };
 
 /** The per-file table `ingest` prints without `--json`. */
 export function reportTable(report: IngestReport): string {
   const header = ['file', 'entity', 'read', 'accepted', 'rejected', 'loaded'];
-  const rows = report.files.map((f) => [f.file, f.entity, String(f.read), String(f.accepted), String(f.rejected), f.loaded ? 'yes' : 'NO']);
+  const rows = report.files.map((f) => [
+    f.file,
+    f.entity,
+    String(f.read),
+    String(f.accepted),
+    String(f.rejected),
+    f.loaded ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const notes = report.files.flatMap((f) => [
     ...(f.loaded ? [] : [`${f.file}: not loaded: ${f.reason}`]),
     ...(f.rejectsFile ? [`${f.file}: rejected rows in ${f.rejectsFile}`] : []),
@@ -40,7 +51,12 @@ export function register(program: Command): void {
     )
     .argument('<paths...>', 'files, or directories holding users*, devices*, payments* files')
     .option('--json', 'print the report as JSON')
-    .option('--max-reject-rate <rate>', 'roll back a file when more than this share of its rows is rejected', rate, DEFAULT_MAX_REJECT_RATE)
+    .option(
+      '--max-reject-rate <rate>',
+      'roll back a file when more than this share of its rows is rejected',
+      rate,
+      DEFAULT_MAX_REJECT_RATE,
+    )
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       const config = configFrom(cmd);
       const report = await withStore(config, async (store) => {
@@ -62,9 +78,12 @@ export function register(program: Command): void {
           progress.stop();
         }
       });
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportTable(report)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportTable(report)}\n`,
+      );
       const failed = report.files.filter((f) => !f.loaded);
-      for (const f of failed) process.stderr.write(`fraud-rings: ${f.file} was not loaded: ${f.reason}\n`);
+      for (const f of failed)
+        process.stderr.write(`fraud-rings: ${f.file} was not loaded: ${f.reason}\n`);
       if (failed.length > 0) process.exitCode = 2;
     });
 }

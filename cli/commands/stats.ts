@@ -12,10 +12,14 @@ export function statsText(counts: EntityCounts): string {
 export function register(program: Command): void {
   program
     .command('stats')
-    .description('Print entity counts in the store (accounts, stub accounts, devices, sightings, identifiers, links, payments).')
+    .description(
+      'Print entity counts in the store (accounts, stub accounts, devices, sightings, identifiers, links, payments).',
+    )
     .option('--json', 'print the counts as JSON (stable: the same data gives the same bytes)')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       const counts = await withStore(configFrom(cmd), (store) => store.counts());
-      process.stdout.write(flags.json ? `${JSON.stringify(counts, null, 2)}\n` : `${statsText(counts)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(counts, null, 2)}\n` : `${statsText(counts)}\n`,
+      );
     });
 }

@@ -33,6 +33,12 @@ export interface DetectionConfig {
      * marketplace account) adds no payment edges: paying the same shop is not collusion.
      */
     paymentHubCutoff: number;
+    /**
+     * Links whose summed weight stays below this are dropped: an IP shared by 35 people or an
+     * apartment block's address says nothing on its own, and such links only glue otherwise
+     * separate components into one giant component (slower, and a resolution-limit trap).
+     */
+    minEdgeWeight: number;
   };
   communities: {
     /** Louvain resolution (gamma). 1 is classic modularity; higher finds smaller communities. */
@@ -59,6 +65,13 @@ export interface DetectionConfig {
   candidates: {
     /** Communities smaller than this are never rings (a pair is a couple, not a ring). */
     minSize: number;
+    /**
+     * Two flagged candidates are one ring when the weight between them is at least this share of
+     * the smaller one's boundary weight (see stitch.ts): a mule chain split at its weak links.
+     */
+    stitchMinShare: number;
+    /** A flagged ring drops members with less than this share of their link weight inside it (see trim.ts). */
+    trimMinInsideShare: number;
   };
   evidence: {
     /** Accounts created within this many hours of each other form a creation burst. */
@@ -89,8 +102,10 @@ export interface DetectionConfig {
       fraudLabels: number;
       /** Money the members pay each other rather than the outside world: layering. */
       moneyFlow: number;
+      /** Members passing on what they receive (money in ≈ money out): relays, money mules. */
+      passThrough: number;
     };
-    /** Up to this many members a group may be a household or a small office team. */
+    /** Up to this many members a group giving one address may be a household. */
     householdMaxSize: number;
     /** Share of members with a legit label that removes the label signal and halves the score. */
     legitDamping: number;
@@ -104,6 +119,7 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
     hubCutoffs: { device: 50, card: 30, email: 10, phone: 15, address: 30, ip: 40 },
     paymentWeight: 0.5,
     paymentHubCutoff: 50,
+    minEdgeWeight: 0.05,
   },
   communities: {
     resolution: 1,
@@ -112,11 +128,11 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
     refineMaxConductance: 0.15,
     refineMaxDepth: 3,
   },
-  candidates: { minSize: 3 },
+  candidates: { minSize: 3, stitchMinShare: 0.2, trimMinInsideShare: 0.35 },
   evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
   scoring: {
     threshold: 50,
-    points: { sharing: 20, size: 15, creationBurst: 15, syncFirstUse: 15, chargebacks: 20, fraudLabels: 20, moneyFlow: 20 },
+    points: { sharing: 20, size: 15, creationBurst: 15, syncFirstUse: 15, chargebacks: 20, fraudLabels: 20, moneyFlow: 15, passThrough: 20 },
     householdMaxSize: 6,
     legitDamping: 0.5,
   },

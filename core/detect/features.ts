@@ -48,6 +48,10 @@ export interface RingFeatures {
   internalPayments: number;
   /** Share of the money members paid that went to other members (0..1). */
   moneyInside: number;
+  /** Members whose money in and money out balance (see PASS_THROUGH_BALANCE). */
+  passThroughAccounts: number;
+  /** Most members giving one postal address: a home. */
+  homeAccounts: number;
 }
 
 export interface CandidateFacts {
@@ -66,7 +70,22 @@ const HOUR = 3_600_000;
 /** Payment totals of accounts (by projection index), over all their payments; zero when unknown. */
 export interface MemberMoney {
   sent: Float64Array;
+  received: Float64Array;
   chargebacks: Int32Array;
+}
+
+/**
+ * In ≈ out: an account that passes on about what it receives (each of sent and received at least
+ * `PASS_THROUGH_BALANCE` of the other) is a relay, the classic money-mule pattern. People who
+ * spend their own funds receive little; people who only receive send little.
+ */
+export const PASS_THROUGH_BALANCE = 0.6;
+
+/** Whether account `i` passes on about what it receives. */
+export function isPassThrough(money: MemberMoney, i: number): boolean {
+  const sent = money.sent[i];
+  const received = money.received[i];
+  return sent > 0 && received > 0 && Math.min(sent, received) >= PASS_THROUGH_BALANCE * Math.max(sent, received);
 }
 
 /** Candidates: communities without their stub accounts, keeping those of at least `candidates.minSize` members. */
@@ -90,7 +109,9 @@ export function candidateFacts(projection: Projection, candidates: number[][], m
     let legit = 0;
     let chargebacks = 0;
     let chargebackAccounts = 0;
+    let passThroughAccounts = 0;
     for (const i of members) {
+      if (isPassThrough(money, i)) passThroughAccounts++;
       if (accounts.labels[i] === 1) fraud++;
       else if (accounts.labels[i] === -1) legit++;
       chargebacks += money.chargebacks[i];
@@ -113,6 +134,8 @@ export function candidateFacts(projection: Projection, candidates: number[][], m
       cycleAccounts: flows[ci].cycleAccounts,
       internalPayments: flows[ci].internalPayments,
       moneyInside: flows[ci].sent > 0 ? Math.min(1, flows[ci].internalAmount / flows[ci].sent) : 0,
+      passThroughAccounts,
+      homeAccounts: ident.homeAccounts,
     };
     return { members, features, shared: ident.shared, burst: burst && burst.accounts >= 2 ? burst : null, sync: ident.sync };
   });
@@ -157,11 +180,13 @@ function sharedFacts(projection: Projection, members: number[], incidences: Arra
   }
   const sharing = new Set<number>();
   const shared: SharedFact[] = [];
+  let homeAccounts = 0;
   let sync: (WindowFact & { identifierKey: number }) | null = null;
   for (const [g, positions] of byGroup) {
     if (positions.length < 2) continue;
     const kind = kindOf(ids, g);
     if (PERSONAL.has(kind)) for (const p of positions) sharing.add(ids.members[p]);
+    if (kind === 'address') homeAccounts = Math.max(homeAccounts, positions.length);
     if (positions.length < config.evidence.sharedMinAccounts) continue;
     shared.push({ group: g, identifierKey: ids.keys[g], kind, accounts: positions.length });
     if (kind === 'device') {
@@ -172,7 +197,7 @@ function sharedFacts(projection: Projection, members: number[], incidences: Arra
     }
   }
   shared.sort((a, b) => b.accounts - a.accounts || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.identifierKey - b.identifierKey);
-  return { shared, sharingAccounts: members.length > 0 ? sharing.size : 0, sync };
+  return { shared, sharingAccounts: members.length > 0 ? sharing.size : 0, sync, homeAccounts };
 }
 
 /** The window of length `span` holding the most of the given times (NaN ignored); earliest such window. */

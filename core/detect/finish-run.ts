@@ -13,6 +13,8 @@ import { modularity } from './modularity';
 import type { DetectionParams } from './params';
 import type { Projection } from './projection';
 import { isFlagged, scoreRing } from './scoring';
+import { stitchFlagged } from './stitch';
+import { trimFlagged } from './trim';
 
 export interface FinishContext {
   /** When the run started (epoch ms); default now. */
@@ -48,8 +50,16 @@ export async function finishRun(
   const t0 = now();
   const config = params.detection;
   const communities = mergeResults(results);
-  const candidates = candidateMembers(projection, communities, config);
-  const money = await memberMoney(store, projection, candidates);
+  const parts = candidateMembers(projection, communities, config);
+  const money = await memberMoney(store, projection, parts);
+  const partFacts = candidateFacts(projection, parts, money, config);
+  const flaggedOf = (list: Array<{ features: RingFeatures }>) => list.map((f) => isFlagged(scoreRing(f.features, config), config));
+  const stitched = stitchFlagged(projection, parts, flaggedOf(partFacts), config.candidates.stitchMinShare);
+  const stitchedFacts = stitched.length === parts.length ? partFacts : candidateFacts(projection, stitched, money, config);
+  const candidates = trimFlagged(projection, stitched, flaggedOf(stitchedFacts), money, {
+    minInsideShare: config.candidates.trimMinInsideShare,
+    minSize: config.candidates.minSize,
+  });
   const facts = candidateFacts(projection, candidates, money, config);
   const keys = new Set<number>();
   for (const f of facts) {
@@ -130,7 +140,7 @@ export async function finishRun(
 /** Payment totals of every candidate member, from the store. */
 async function memberMoney(store: ProjectionSource, projection: Projection, candidates: number[][]): Promise<MemberMoney> {
   const n = projection.accounts.count;
-  const money: MemberMoney = { sent: new Float64Array(n), chargebacks: new Int32Array(n) };
+  const money: MemberMoney = { sent: new Float64Array(n), received: new Float64Array(n), chargebacks: new Int32Array(n) };
   const members = candidates.flat();
   if (members.length === 0) return money;
   const indexOfKey = new Map<number, number>();
@@ -140,6 +150,7 @@ async function memberMoney(store: ProjectionSource, projection: Projection, cand
     const i = indexOfKey.get(totals.keys[j]);
     if (i === undefined) continue;
     money.sent[i] = totals.sent[j];
+    money.received[i] = totals.received[j];
     money.chargebacks[i] = totals.chargebacks[j];
   }
   return money;

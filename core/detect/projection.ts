@@ -167,7 +167,7 @@ export async function projectGraph(
     buffer.add(payments.payer[i], payments.payee[i], paymentPairWeight(config.projection.paymentWeight, payments.payments[i]));
   }
   const paymentPairsLinked = buffer.size - identifierPairs;
-  const edges = buffer.compact(n);
+  const edges = dropWeak(buffer.compact(n), config.projection.minEdgeWeight);
   onProgress?.(1);
   let stubAccounts = 0;
   for (let i = 0; i < n; i++) stubAccounts += accounts.stub[i];
@@ -320,6 +320,21 @@ async function readPayments(source: ProjectionSource, index: KeyIndex, maxCounte
     chargebacks: cols.ints[3].slice(0, m),
     amount: cols.floats[0].slice(0, m),
   };
+}
+
+function dropWeak(edges: { src: Int32Array; dst: Int32Array; weight: Float64Array }, min: number) {
+  let m = 0;
+  for (let e = 0; e < edges.src.length; e++) if (edges.weight[e] >= min) m++;
+  if (m === edges.src.length) return edges;
+  const out = { src: new Int32Array(m), dst: new Int32Array(m), weight: new Float64Array(m) };
+  let j = 0;
+  for (let e = 0; e < edges.src.length; e++) {
+    if (edges.weight[e] < min) continue;
+    out.src[j] = edges.src[e];
+    out.dst[j] = edges.dst[e];
+    out.weight[j++] = edges.weight[e];
+  }
+  return out;
 }
 
 function keepPairs(p: PaymentPairs, keep: (i: number) => boolean): PaymentPairs {

@@ -15,14 +15,18 @@
  * - fraudLabels = fraud-labelled share / 0.2 (labels are sparse and sometimes wrong: they add
  *   points but are never needed);
  * - moneyFlow = (share of the money members paid that went to other members - 0.3) / 0.3:
- *   people spend at merchants; layering keeps money moving inside.
+ *   people spend at merchants; layering keeps money moving inside;
+ * - passThrough = (share of members whose money in and out balance - 0.25) / 0.4, when at least
+ *   2 do: relays pass on what they receive (the classic mule pattern); about 1 in 10 people
+ *   balance by chance.
  *
  * Two caps keep legitimate shapes below the threshold (score at most threshold - 1):
  * - corroboration: with no behavioural signal at all (burst, synchronised use, chargebacks,
  *   labels, money flow), structure alone (an office, a large family) is never a ring;
- * - households: a group of at most H members is flagged only with harm evidence (at least 2
- *   members with chargebacks, or at least 2 fraud labels). Families share an address, a tablet
- *   and a card, sign up together and pay each other; those are not collusion.
+ * - households: a group of at most H members, at least half of whom give one postal address, is
+ *   flagged only with harm evidence (at least 2 members with chargebacks, or at least 2 fraud
+ *   labels). Families share an address, a tablet and a card, sign up together and pay each
+ *   other; those are not collusion.
  * When at least half the members carry a `legit` label, the score is multiplied by `legitDamping`.
  */
 import type { DetectionConfig } from './config';
@@ -44,10 +48,16 @@ export function signalStrengths(f: RingFeatures, config: DetectionConfig): Recor
     chargebacks: f.chargebackAccounts >= 2 ? clamp01((f.chargebackAccounts / n - 0.1) / 0.4) : 0,
     fraudLabels: clamp01(f.fraudLabels / n / 0.2),
     moneyFlow: clamp01((f.moneyInside - 0.3) / 0.3),
+    passThrough: f.passThroughAccounts >= 2 ? clamp01((f.passThroughAccounts / n - 0.25) / 0.4) : 0,
   };
 }
 
-const BEHAVIOURAL: SignalName[] = ['creationBurst', 'syncFirstUse', 'chargebacks', 'fraudLabels', 'moneyFlow'];
+const BEHAVIOURAL: SignalName[] = ['creationBurst', 'syncFirstUse', 'chargebacks', 'fraudLabels', 'moneyFlow', 'passThrough'];
+
+/** A home: a small group most of whose members give one postal address. */
+export function isHousehold(f: RingFeatures, config: DetectionConfig): boolean {
+  return f.size <= config.scoring.householdMaxSize && f.homeAccounts * 2 >= f.size;
+}
 
 /** Harm evidence: chargebacks on at least two members, or at least two fraud labels. */
 export function hasHarm(f: RingFeatures): boolean {
@@ -67,7 +77,7 @@ export function scoreRing(f: RingFeatures, config: DetectionConfig): number {
   }
   const cap = config.scoring.threshold - 1;
   if (behaviour < 1) total = Math.min(total, cap);
-  if (f.size <= config.scoring.householdMaxSize && !hasHarm(f)) total = Math.min(total, cap);
+  if (isHousehold(f, config) && !hasHarm(f)) total = Math.min(total, cap);
   if (f.legitLabels * 2 >= f.size && f.size > 0) total *= config.scoring.legitDamping;
   return Math.round(Math.min(100, total) * 10) / 10;
 }

@@ -1,6 +1,6 @@
-import type { AccountView, IdentifierKind, Subgraph } from '../types';
+import { IDENTIFIER_KINDS, type AccountView, type IdentifierKind, type Subgraph } from '../types';
 import type { EvidencePackRef } from './evidence-pack';
-import type { CaseSnapshot } from './case-snapshot';
+import { accountIdsByNode, type CaseSnapshot } from './case-snapshot';
 import type { ExportMasker } from './export-masker';
 import { accountEvidence } from './account-evidence';
 
@@ -125,6 +125,7 @@ export function buildCaseDocument(
 ): CaseExportDocument {
   const { case: record, ring, run, decision } = snapshot;
   const scrub = textScrubber(snapshot, masker);
+  const evidenceOf = accountEvidence(snapshot, masker);
   return {
     format: CASE_EXPORT_FORMAT,
     format_version: CASE_EXPORT_VERSION,
@@ -174,7 +175,7 @@ export function buildCaseDocument(
         text: scrub(e.text),
       })),
     },
-    accounts: snapshot.accounts.map((a) => exportAccount(a, snapshot, masker)),
+    accounts: snapshot.accounts.map((a) => exportAccount(a, evidenceOf(a), masker)),
     payments: snapshot.payments.map((p) => ({
       payer_id: p.payerId,
       payee_id: p.payeeId,
@@ -192,11 +193,7 @@ export function buildCaseDocument(
   };
 }
 
-function exportAccount(
-  a: AccountView,
-  snapshot: CaseSnapshot,
-  masker: ExportMasker,
-): ExportAccount {
+function exportAccount(a: AccountView, evidence: string[], masker: ExportMasker): ExportAccount {
   return {
     user_id: a.userId,
     name: a.name,
@@ -221,18 +218,19 @@ function exportAccount(
       amount_sent: a.payments.amountSent,
       amount_received: a.payments.amountReceived,
     },
-    evidence: accountEvidence(a, snapshot, masker),
+    evidence,
   };
 }
 
 function exportGraph(graph: Subgraph, masker: ExportMasker): CaseExportDocument['graph'] {
   const ids = new Map<string, string>();
+  const userIds = accountIdsByNode(graph);
   let hidden = 0;
   let hubs = 0;
   const nodes = graph.nodes.map((n) => {
     if (n.type === 'account') {
       ids.set(n.id, n.id);
-      return { id: n.id, type: n.type, label: n.id };
+      return { id: n.id, type: n.type, label: userIds.get(n.id) as string };
     }
     if (n.type === 'hub') {
       const id = masker.masked ? `hub:~${++hubs}` : n.id;
@@ -276,9 +274,11 @@ function textScrubber(snapshot: CaseSnapshot, masker: ExportMasker): (text: stri
     }
   }
   for (const n of snapshot.subgraph.nodes) {
-    if (n.type === 'account' || n.type === 'hub') continue;
-    add(n.type, n.id.slice(n.type.length + 1));
-    if (typeof n.props.raw === 'string') add(n.type, n.props.raw);
+    if (n.type === 'account') continue;
+    const kind = n.type === 'hub' ? (n.props.kind as IdentifierKind | undefined) : n.type;
+    if (kind === undefined || !IDENTIFIER_KINDS.includes(kind)) continue;
+    add(kind, n.id.slice(kind.length + 1));
+    if (typeof n.props.raw === 'string') add(kind, n.props.raw);
   }
   const keys = [...pairs.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
   const pattern =

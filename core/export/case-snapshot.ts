@@ -114,12 +114,29 @@ export async function collectCaseSnapshot(
   };
 }
 
+/**
+ * User ids of the subgraph's account nodes, by node id. The store names account nodes
+ * `account:<user id>` and keeps the user id in `props.userId`.
+ */
+export function accountIdsByNode(graph: Subgraph): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of graph.nodes) {
+    if (n.type === 'account')
+      out.set(
+        n.id,
+        typeof n.props.userId === 'string' ? n.props.userId : n.id.replace(/^account:/, ''),
+      );
+  }
+  return out;
+}
+
 function paymentsOf(graph: Subgraph): PaymentLink[] {
+  const userIds = accountIdsByNode(graph);
   return graph.edges
     .filter((e) => e.type === 'pays')
     .map((e) => ({
-      payerId: e.source,
-      payeeId: e.target,
+      payerId: userIds.get(e.source) ?? e.source,
+      payeeId: userIds.get(e.target) ?? e.target,
       count: numberOrNull(e.props.count),
       amount: numberOrNull(e.props.amount),
       chargebacks: numberOrNull(e.props.chargebacks),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../errors';
 import type { GraphStore } from '../store/port';
 import type { AuditEntry } from '../types';
@@ -35,13 +36,20 @@ export function parseExportFormat(format: string): ExportFormat {
   );
 }
 
-/** A file name safe on every file system and in a Content-Disposition header. */
+/**
+ * A file name safe on every file system and in a Content-Disposition header, and distinct for
+ * distinct case ids (the nightly export writes every case into one folder): bytes other than
+ * letters, digits, `_` and `-` are percent-encoded; a very long id is cut and suffixed with a
+ * digest of the whole id.
+ */
 export function exportFilename(caseId: string, format: ExportFormat): string {
-  const safe =
-    caseId
-      .replace(/[^A-Za-z0-9._-]/g, '_')
-      .replace(/^\.+/, '_')
-      .slice(0, 100) || 'case';
+  let safe = Array.from(Buffer.from(caseId, 'utf8'), (b) =>
+    /[A-Za-z0-9_-]/.test(String.fromCharCode(b))
+      ? String.fromCharCode(b)
+      : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
+  if (safe.length > 120)
+    safe = `${safe.slice(0, 100)}~${createHash('sha256').update(caseId, 'utf8').digest('hex').slice(0, 16)}`;
   return `case-${safe}.${format}`;
 }
 

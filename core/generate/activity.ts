@@ -13,7 +13,12 @@ export function activeFrom(ctx: GenContext, p: Person): number {
 }
 
 /** Where a legitimate person is seen online: home, mobile network, office, public Wi-Fi or a VPN. */
-export function ordinarySighting(ctx: GenContext, p: Person, at: number, familyDevice: string | null): void {
+export function ordinarySighting(
+  ctx: GenContext,
+  p: Person,
+  at: number,
+  familyDevice: string | null,
+): void {
   const { rng, infra, out } = ctx;
   const r = rng.float();
   let device = p.devices[0];
@@ -40,24 +45,44 @@ export function ordinarySighting(ctx: GenContext, p: Person, at: number, familyD
 }
 
 /** `count` ordinary sightings of `p` spread over [from, to]. */
-export function ordinarySightings(ctx: GenContext, p: Person, count: number, from: number, to: number, familyDevice: string | null = null): void {
-  for (let i = 0; i < count; i++) ordinarySighting(ctx, p, timeBetween(ctx, from, to), familyDevice);
+export function ordinarySightings(
+  ctx: GenContext,
+  p: Person,
+  count: number,
+  from: number,
+  to: number,
+  familyDevice: string | null = null,
+): void {
+  for (let i = 0; i < count; i++)
+    ordinarySighting(ctx, p, timeBetween(ctx, from, to), familyDevice);
 }
 
-function purchaseStatus(ctx: GenContext): PaymentStatus {
+function purchaseStatus(ctx: GenContext, m: Merchant): PaymentStatus {
   const r = ctx.rng.float();
-  if (r < 0.0015) return 'chargeback';
-  if (r < 0.0115) return 'refunded';
-  if (r < 0.0185) return 'failed';
+  if (r < m.chargebackRate) return 'chargeback';
+  if (r < m.chargebackRate + 0.01) return 'refunded';
+  if (r < m.chargebackRate + 0.017) return 'failed';
   return 'settled';
 }
 
 /** One card payment of `p` to a merchant (a popular one unless given), at a price typical of its trade. */
-export function purchase(ctx: GenContext, p: Payer, at: number, merchant?: Merchant, card?: string, status?: PaymentStatus): void {
+export function purchase(
+  ctx: GenContext,
+  p: Payer,
+  at: number,
+  merchant?: Merchant,
+  card?: string,
+  status?: PaymentStatus,
+): void {
   const { rng, infra, out } = ctx;
   const m = merchant ?? infra.merchant(rng);
   const usd = rng.lognormal(m.category.mu, m.category.sigma);
-  const device = m.terminals.length > 0 && rng.chance(0.3) ? rng.pick(m.terminals) : rng.chance(0.9) ? rng.pick(p.devices) : '';
+  const device =
+    m.terminals.length > 0 && rng.chance(0.3)
+      ? rng.pick(m.terminals)
+      : rng.chance(0.9)
+        ? rng.pick(p.devices)
+        : '';
   out.payment({
     payer: p.id,
     payee: m.id,
@@ -66,12 +91,19 @@ export function purchase(ctx: GenContext, p: Payer, at: number, merchant?: Merch
     at,
     card: card ?? rng.pick(p.cards),
     device,
-    status: status ?? purchaseStatus(ctx),
+    status: status ?? purchaseStatus(ctx, m),
   });
 }
 
 /** `count` purchases of `p` spread over [from, to]. */
-export function spending(ctx: GenContext, p: Payer, count: number, from: number, to: number, sharedCard: string | null = null): void {
+export function spending(
+  ctx: GenContext,
+  p: Payer,
+  count: number,
+  from: number,
+  to: number,
+  sharedCard: string | null = null,
+): void {
   for (let i = 0; i < count; i++) {
     const card = sharedCard && ctx.rng.chance(0.3) ? sharedCard : undefined;
     purchase(ctx, p, timeBetween(ctx, from, to), undefined, card);
@@ -79,7 +111,15 @@ export function spending(ctx: GenContext, p: Payer, count: number, from: number,
 }
 
 /** A person-to-person payment from `p` (funded by card or balance) in `p`'s currency. */
-export function transfer(ctx: GenContext, p: Payer, payee: string, usd: number, at: number, status: PaymentStatus = 'settled', device?: string): void {
+export function transfer(
+  ctx: GenContext,
+  p: Payer,
+  payee: string,
+  usd: number,
+  at: number,
+  status: PaymentStatus = 'settled',
+  device?: string,
+): void {
   const { rng, out } = ctx;
   out.payment({
     payer: p.id,
@@ -94,6 +134,15 @@ export function transfer(ctx: GenContext, p: Payer, payee: string, usd: number, 
 }
 
 /** A payment into the data set from someone we only know by id (an account with no profile row). */
-export function transferFrom(ctx: GenContext, payer: string, payee: string, usd: number, currency: string, fx: number, at: number, status: PaymentStatus = 'settled'): void {
+export function transferFrom(
+  ctx: GenContext,
+  payer: string,
+  payee: string,
+  usd: number,
+  currency: string,
+  fx: number,
+  at: number,
+  status: PaymentStatus = 'settled',
+): void {
   ctx.out.payment({ payer, payee, amount: usd * fx, currency, at, card: '', device: '', status });
 }

@@ -29,11 +29,13 @@ export function emitBusinessAccounts(ctx: GenContext): number {
     });
     const device = m.terminals.length > 0 ? m.terminals[0] : ids.device();
     const ip = residentialIp(rng);
-    for (let k = rng.range(1, 4); k > 0; k--) out.sighting(m.id, device, ip, window.start + rng.int(window.end - window.start));
+    for (let k = rng.range(1, 4); k > 0; k--)
+      out.sighting(m.id, device, ip, window.start + rng.int(window.end - window.start));
     const owner = { id: m.id, devices: [device], cards: [ids.card()], country: US };
     for (let k = rng.poisson(3); k > 0; k--) {
       const supplier = infra.merchantIn(rng, 'marketplace');
-      if (supplier !== m) purchase(ctx, owner, window.start + rng.int(window.end - window.start), supplier);
+      if (supplier !== m)
+        purchase(ctx, owner, window.start + rng.int(window.end - window.start), supplier);
     }
     written++;
   }

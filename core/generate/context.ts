@@ -21,6 +21,8 @@ export interface GenContext {
   plan: Plan;
   infra: Infrastructure;
   out: DatasetWriter;
+  /** Ring members written with the `fraud` label (reported in the result's truth counts). */
+  ringFraudLabels: number;
 }
 
 /** A random instant in [from, to] (to is clamped to be at least from). */

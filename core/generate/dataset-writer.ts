@@ -2,10 +2,27 @@ import { join } from 'node:path';
 import type { PaymentStatus } from '../types';
 import { CsvWriter, csvField } from './csv-writer';
 
-export const USERS_HEADER = ['user_id', 'created_at', 'name', 'email', 'phone', 'address', 'country', 'label'] as const;
+export const USERS_HEADER = [
+  'user_id',
+  'created_at',
+  'name',
+  'email',
+  'phone',
+  'address',
+  'country',
+  'label',
+] as const;
 export const DEVICES_HEADER = ['user_id', 'device_id', 'ip', 'seen_at'] as const;
 export const PAYMENTS_HEADER = [
-  'payment_id', 'payer_id', 'payee_id', 'amount', 'currency', 'created_at', 'card_id', 'device_id', 'status',
+  'payment_id',
+  'payer_id',
+  'payee_id',
+  'amount',
+  'currency',
+  'created_at',
+  'card_id',
+  'device_id',
+  'status',
 ] as const;
 
 export type Label = 'fraud' | 'legit' | '';
@@ -56,8 +73,6 @@ export class DatasetWriter {
   readonly users: CsvWriter;
   readonly devices: CsvWriter;
   readonly payments: CsvWriter;
-  /** Users rows written with the `fraud` label. */
-  fraudLabels = 0;
 
   constructor(
     outDir: string,
@@ -69,7 +84,6 @@ export class DatasetWriter {
   }
 
   user(u: UserRow): void {
-    if (u.label === 'fraud') this.fraudLabels++;
     this.users.line(
       `${u.id},${isoSeconds(u.createdAt)},${csvField(u.name)},${csvField(u.email)},${csvField(u.phone)},${csvField(u.address)},${u.country},${u.label}`,
     );

@@ -5,6 +5,7 @@ import { emitBusinessAccounts } from './business-accounts';
 import { DAY, type GenContext, type TimeWindow } from './context';
 import { DatasetWriter, isoSeconds } from './dataset-writer';
 import { emitHousehold } from './households';
+import { emitLegitGroups } from './legit-groups';
 import { IdFactory } from './ids';
 import { Infrastructure } from './infrastructure';
 import { makePlan, planRings, type Plan } from './plan';
@@ -30,8 +31,19 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   files: { users: string; devices: string; payments: string; truth: string };
-  counts: { users: number; sightings: number; payments: number; merchants: number; merchantAccounts: number };
-  truth: { rings: number; members: number; labelledFraud: number; byKind: Record<RingKind, number> };
+  counts: {
+    users: number;
+    sightings: number;
+    payments: number;
+    merchants: number;
+    merchantAccounts: number;
+  };
+  truth: {
+    rings: number;
+    members: number;
+    labelledFraud: number;
+    byKind: Record<RingKind, number>;
+  };
   window: { start: string; end: string };
 }
 
@@ -40,7 +52,10 @@ const MERCHANT_ACCOUNT_SHARE = 0.25;
 
 /** About one ring per 2,000 accounts, at least 8, and never more than the population allows. */
 export function defaultRingCount(users: number): number {
-  return Math.min(Math.max(8, Math.round(users / 2000)), Math.floor(users / GENERATE_LIMITS.usersPerRing));
+  return Math.min(
+    Math.max(8, Math.round(users / 2000)),
+    Math.floor(users / GENERATE_LIMITS.usersPerRing),
+  );
 }
 
 /** The activity window: the 365 days before a fixed instant in the first half of 2026 chosen by the seed. */
@@ -51,17 +66,30 @@ export function timeWindowFor(seed: number): TimeWindow {
 
 function validate(opts: GenerateOptions): { users: number; rings: number; seed: number } {
   const { users } = opts;
-  if (!Number.isInteger(users) || users < GENERATE_LIMITS.minUsers || users > GENERATE_LIMITS.maxUsers) {
-    throw new InvalidInputError('INVALID_ARGUMENT', `generate: --users must be an integer from ${GENERATE_LIMITS.minUsers} to ${GENERATE_LIMITS.maxUsers}`);
+  if (
+    !Number.isInteger(users) ||
+    users < GENERATE_LIMITS.minUsers ||
+    users > GENERATE_LIMITS.maxUsers
+  ) {
+    throw new InvalidInputError(
+      'INVALID_ARGUMENT',
+      `generate: --users must be an integer from ${GENERATE_LIMITS.minUsers} to ${GENERATE_LIMITS.maxUsers}`,
+    );
   }
   const rings = opts.rings ?? defaultRingCount(users);
   const maxRings = Math.floor(users / GENERATE_LIMITS.usersPerRing);
   if (!Number.isInteger(rings) || rings < 0 || rings > maxRings) {
-    throw new InvalidInputError('INVALID_ARGUMENT', `generate: --rings must be an integer from 0 to ${maxRings} for ${users} users`);
+    throw new InvalidInputError(
+      'INVALID_ARGUMENT',
+      `generate: --rings must be an integer from 0 to ${maxRings} for ${users} users`,
+    );
   }
   const seed = opts.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidInputError('INVALID_ARGUMENT', 'generate: --seed must be an integer from 0 to 4294967295');
+    throw new InvalidInputError(
+      'INVALID_ARGUMENT',
+      'generate: --seed must be an integer from 0 to 4294967295',
+    );
   }
   return { users, rings, seed };
 }
@@ -99,13 +127,28 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
 
   await mkdir(opts.outDir, { recursive: true });
   const ids = new IdFactory(hash32(seed ^ 0x9e3779b9));
-  const infra = new Infrastructure(new Rng(seed, 'infra'), ids, people, merchantCount, MERCHANT_ACCOUNT_SHARE);
+  const infra = new Infrastructure(
+    new Rng(seed, 'infra'),
+    ids,
+    people,
+    merchantCount,
+    MERCHANT_ACCOUNT_SHARE,
+  );
   const out = new DatasetWriter(opts.outDir, () => ids.payment());
-  const ctx: GenContext = { rng: new Rng(seed, 'emit'), ids, window, plan, infra, out };
+  const ctx: GenContext = {
+    rng: new Rng(seed, 'emit'),
+    ids,
+    window,
+    plan,
+    infra,
+    out,
+    ringFraudLabels: 0,
+  };
 
   try {
     const written = emitBusinessAccounts(ctx);
-    if (written !== merchantAccounts) throw new Error(`expected ${merchantAccounts} merchant accounts, wrote ${written}`);
+    if (written !== merchantAccounts)
+      throw new Error(`expected ${merchantAccounts} merchant accounts, wrote ${written}`);
     let reported = 0;
     for (let u = 0; u < plan.unitStart.length; u++) {
       const ring = plan.unitRing[u];
@@ -118,6 +161,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
         opts.onProgress({ people: done, total: people });
       }
     }
+    emitLegitGroups(ctx);
     await out.close();
   } catch (err) {
     out.destroy();
@@ -129,12 +173,23 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
   const byKind = Object.fromEntries(RING_KINDS.map((k) => [k, 0])) as Record<RingKind, number>;
   for (const r of plan.rings) byKind[r.kind]++;
   return {
-    files: { users: out.users.path, devices: out.devices.path, payments: out.payments.path, truth: truthPath },
-    counts: { users: out.users.rows, sightings: out.devices.rows, payments: out.payments.rows, merchants: merchantCount, merchantAccounts },
+    files: {
+      users: out.users.path,
+      devices: out.devices.path,
+      payments: out.payments.path,
+      truth: truthPath,
+    },
+    counts: {
+      users: out.users.rows,
+      sightings: out.devices.rows,
+      payments: out.payments.rows,
+      merchants: merchantCount,
+      merchantAccounts,
+    },
     truth: {
       rings: plan.rings.length,
       members: plan.rings.reduce((s, r) => s + r.size, 0),
-      labelledFraud: out.fraudLabels - plan.wrongFraud.size,
+      labelledFraud: ctx.ringFraudLabels,
       byKind,
     },
     window: { start: isoSeconds(window.start), end: isoSeconds(window.end) },

@@ -28,7 +28,9 @@ export function makeAddress(rng: Rng, country: CountryProfile, unitChance: numbe
     direction: rng.chance(0.2) ? rng.pick(DIRECTIONS) : null,
     street: rng.pick(STREET_NAMES),
     type: rng.pick(STREET_TYPES),
-    unit: rng.chance(unitChance) ? `${rng.range(1, 40)}${rng.chance(0.3) ? rng.pick(['A', 'B', 'C', 'D']) : ''}` : null,
+    unit: rng.chance(unitChance)
+      ? `${rng.range(1, 40)}${rng.chance(0.3) ? rng.pick(['A', 'B', 'C', 'D']) : ''}`
+      : null,
     city,
     region,
     postcode: country.postcode(rng),
@@ -84,11 +86,24 @@ function emailWord(s: string): string {
 }
 
 /** A plausible, practically unique mailbox for a person (lower case, as the provider stores it). */
-export function makeEmail(rng: Rng, first: string, last: string, uniq: number, domain?: string): string {
+export function makeEmail(
+  rng: Rng,
+  first: string,
+  last: string,
+  uniq: number,
+  domain?: string,
+): string {
   const f = emailWord(first);
   const l = emailWord(last);
   const n = hash32(uniq) % 9973;
-  const local = rng.pick([`${f}.${l}${n}`, `${f}${l}${n}`, `${f[0]}${l}${n}`, `${f}_${l}${n}`, `${l}.${f}${n}`, `${f}${n}`]);
+  const local = rng.pick([
+    `${f}.${l}${n}`,
+    `${f}${l}${n}`,
+    `${f[0]}${l}${n}`,
+    `${f}_${l}${n}`,
+    `${l}.${f}${n}`,
+    `${f}${n}`,
+  ]);
   return `${local}@${domain ?? rng.pick(FREE_MAIL)}`;
 }
 
@@ -111,7 +126,8 @@ export function emailVariant(rng: Rng, email: string): string {
     local = dotted;
     if (rng.chance(0.3)) domain = 'googlemail.com';
   }
-  if (rng.chance(0.5)) local += `+${rng.pick(['shop', 'pay', 'promo', 'a', '1', '2024', 'x', 'news'])}`;
+  if (rng.chance(0.5))
+    local += `+${rng.pick(['shop', 'pay', 'promo', 'a', '1', '2024', 'x', 'news'])}`;
   const style = rng.float();
   if (style < 0.3) local = local[0].toUpperCase() + local.slice(1);
   else if (style < 0.45) return `${local}@${domain}`.toUpperCase();

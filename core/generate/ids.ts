@@ -37,7 +37,9 @@ export class IdFactory {
 
   device(): string {
     const k = this.devices++;
-    return hex8(hash32((k ^ this.salt ^ 0x64657669) >>> 0)) + hex8(hash32((k * 7 + this.salt) >>> 0));
+    return (
+      hex8(hash32((k ^ this.salt ^ 0x64657669) >>> 0)) + hex8(hash32((k * 7 + this.salt) >>> 0))
+    );
   }
 
   card(): string {

@@ -38,6 +38,8 @@ export interface Merchant {
   terminals: string[];
   /** Small businesses that are also customers have a users row. */
   hasAccount: boolean;
+  /** Share of its sales disputed by (legitimate) customers: high for a few failing shops. */
+  chargebackRate: number;
 }
 
 export interface Site {
@@ -62,37 +64,57 @@ export class Infrastructure {
   readonly merchantPicker: WeightedPicker;
   private readonly byCategory = new Map<string, Merchant[]>();
 
-  constructor(rng: Rng, ids: IdFactory, people: number, merchantCount: number, accountShare: number) {
+  constructor(
+    rng: Rng,
+    ids: IdFactory,
+    people: number,
+    merchantCount: number,
+    accountShare: number,
+  ) {
     const carrierPool = Math.max(3, Math.ceil(people / 4000));
-    this.carriers = Array.from({ length: 4 }, () => Array.from({ length: carrierPool }, () => residentialIp(rng)));
+    this.carriers = Array.from({ length: 4 }, () =>
+      Array.from({ length: carrierPool }, () => residentialIp(rng)),
+    );
 
     const officeCount = Math.max(3, Math.round(people / 350));
     this.offices = Array.from({ length: officeCount }, () => ({
       ips: Array.from({ length: rng.chance(0.3) ? 2 : 1 }, () => residentialIp(rng)),
       publicDevices: [],
     }));
-    this.officePicker = new WeightedPicker(Array.from({ length: officeCount }, () => rng.lognormal(3.5, 1.1)));
+    this.officePicker = new WeightedPicker(
+      Array.from({ length: officeCount }, () => rng.lognormal(3.5, 1.1)),
+    );
 
     const hotspotCount = Math.max(4, Math.round(people / 1500));
     this.hotspots = Array.from({ length: hotspotCount }, () => ({
       ips: [residentialIp(rng)],
-      publicDevices: rng.chance(0.25) ? Array.from({ length: rng.range(1, 3) }, () => ids.device()) : [],
+      publicDevices: rng.chance(0.25)
+        ? Array.from({ length: rng.range(1, 3) }, () => ids.device())
+        : [],
     }));
     this.hotspotPicker = new WeightedPicker(zipfWeights(hotspotCount, 0.7));
 
-    this.vpnExits = Array.from({ length: Math.max(8, Math.round(people / 20000)) }, () => datacenterIp(rng));
+    this.vpnExits = Array.from({ length: Math.max(8, Math.round(people / 20000)) }, () =>
+      datacenterIp(rng),
+    );
 
     const categoryPicker = new WeightedPicker(MERCHANT_CATEGORIES.map((c) => c.share));
     this.merchants = [];
     for (let i = 0; i < merchantCount; i++) {
-      const category = i < MERCHANT_CATEGORIES.length ? MERCHANT_CATEGORIES[i] : MERCHANT_CATEGORIES[categoryPicker.pick(rng)];
+      const category =
+        i < MERCHANT_CATEGORIES.length
+          ? MERCHANT_CATEGORIES[i]
+          : MERCHANT_CATEGORIES[categoryPicker.pick(rng)];
       const merchant: Merchant = {
         index: i,
         id: ids.merchant(i),
         name: `${rng.pick(BUSINESS_WORDS)} ${rng.pick(BUSINESS_NOUNS[category.name])}`,
         category,
-        terminals: category.inStore ? Array.from({ length: rng.range(1, 3) }, () => ids.device()) : [],
+        terminals: category.inStore
+          ? Array.from({ length: rng.range(1, 3) }, () => ids.device())
+          : [],
         hasAccount: false,
+        chargebackRate: 0.0015,
       };
       this.merchants.push(merchant);
       const list = this.byCategory.get(category.name) ?? [];
@@ -102,6 +124,13 @@ export class Infrastructure {
     const every = Math.max(1, Math.round(1 / accountShare));
     for (let i = every - 1; i < merchantCount; i += every) this.merchants[i].hasAccount = true;
     this.merchantPicker = new WeightedPicker(zipfWeights(merchantCount, 1.0));
+    for (let k = 2 + Math.floor(merchantCount / 1000); k > 0; k--) {
+      const m =
+        this.merchants[
+          rng.range(Math.min(15, merchantCount - 1), Math.min(200, merchantCount - 1))
+        ];
+      m.chargebackRate = rng.between(0.15, 0.4);
+    }
   }
 
   /** A merchant, by popularity. */

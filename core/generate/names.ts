@@ -1,5 +1,6 @@
 /** Word lists for synthetic people, businesses and streets. */
 
+// prettier-ignore
 export const FIRST_NAMES = [
   'James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'William', 'Elizabeth',
   'David', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen',
@@ -16,6 +17,7 @@ export const FIRST_NAMES = [
   'Hugo', 'Chloe', 'Louis', 'Camille', 'Diego', 'Valentina', 'Ravi', 'Ananya', 'Kofi', 'Amara',
 ];
 
+// prettier-ignore
 export const LAST_NAMES = [
   'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
   'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin',
@@ -32,6 +34,7 @@ export const LAST_NAMES = [
   "O'Connor", 'MacDonald', 'Fernandez', 'Silva', 'Santos', 'Costa', 'Novak', 'Kowalski', 'Ivanov',
 ];
 
+// prettier-ignore
 export const STREET_NAMES = [
   'Main', 'Oak', 'Pine', 'Maple', 'Cedar', 'Elm', 'Washington', 'Lake', 'Hill', 'Park', 'Walnut',
   'Sunset', 'Lincoln', 'Jackson', 'Church', 'Highland', 'Willow', 'Meadow', 'River', 'Spring', 'Forest',
@@ -45,15 +48,32 @@ export const STREET_NAMES = [
 
 /** Street types as written in full; the address renderer also writes them abbreviated. */
 export const STREET_TYPES: ReadonlyArray<readonly [long: string, short: string]> = [
-  ['Street', 'St'], ['Avenue', 'Ave'], ['Road', 'Rd'], ['Boulevard', 'Blvd'], ['Drive', 'Dr'],
-  ['Lane', 'Ln'], ['Court', 'Ct'], ['Place', 'Pl'], ['Terrace', 'Ter'], ['Circle', 'Cir'],
-  ['Parkway', 'Pkwy'], ['Square', 'Sq'], ['Trail', 'Trl'], ['Highway', 'Hwy'],
+  ['Street', 'St'],
+  ['Avenue', 'Ave'],
+  ['Road', 'Rd'],
+  ['Boulevard', 'Blvd'],
+  ['Drive', 'Dr'],
+  ['Lane', 'Ln'],
+  ['Court', 'Ct'],
+  ['Place', 'Pl'],
+  ['Terrace', 'Ter'],
+  ['Circle', 'Cir'],
+  ['Parkway', 'Pkwy'],
+  ['Square', 'Sq'],
+  ['Trail', 'Trl'],
+  ['Highway', 'Hwy'],
 ];
 
 export const DIRECTIONS: ReadonlyArray<readonly [long: string, short: string]> = [
-  ['North', 'N'], ['South', 'S'], ['East', 'E'], ['West', 'W'], ['Northwest', 'NW'], ['Southeast', 'SE'],
+  ['North', 'N'],
+  ['South', 'S'],
+  ['East', 'E'],
+  ['West', 'W'],
+  ['Northwest', 'NW'],
+  ['Southeast', 'SE'],
 ];
 
+// prettier-ignore
 export const BUSINESS_WORDS = [
   'Corner', 'Golden', 'Bright', 'Urban', 'Blue', 'Green', 'Summit', 'Harbor', 'Pioneer', 'Liberty',
   'Maple', 'Royal', 'Silver', 'Metro', 'Prime', 'Coastal', 'Evergreen', 'Sunrise', 'Northern', 'Crown',
@@ -74,4 +94,5 @@ export const BUSINESS_NOUNS: Readonly<Record<string, readonly string[]>> = {
   clothing: ['Apparel', 'Outfitters', 'Boutique'],
 };
 
+// prettier-ignore
 export const FREE_MAIL = ['gmail.com', 'gmail.com', 'gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com', 'proton.me', 'mail.com'];

@@ -3,7 +3,16 @@ import type { CountryProfile } from './countries';
 import type { Label } from './dataset-writer';
 import { COUNTRIES } from './countries';
 import { FIRST_NAMES, LAST_NAMES } from './names';
-import { makeAddress, makeEmail, makePhone, renderAddress, renderPhone, typedEmail, type Address, type Phone } from './identity';
+import {
+  makeAddress,
+  makeEmail,
+  makePhone,
+  renderAddress,
+  renderPhone,
+  typedEmail,
+  type Address,
+  type Phone,
+} from './identity';
 import { residentialIp } from './ips';
 import { WeightedPicker } from './rng';
 
@@ -49,11 +58,13 @@ export function randomCountry(ctx: GenContext): CountryProfile {
 export function makePerson(ctx: GenContext, index: number, o: PersonOverrides = {}): Person {
   const { rng, ids, infra } = ctx;
   const country = o.country ?? randomCountry(ctx);
+  ctx.plan.countryOf[index] = COUNTRIES.indexOf(country);
   const first = rng.pick(FIRST_NAMES);
   const last = o.last ?? rng.pick(LAST_NAMES);
   const deviceCount = rng.chance(0.55) ? 2 : rng.chance(0.7) ? 1 : 3;
   const hotspots: number[] = [];
-  if (rng.chance(0.35)) for (let k = rng.range(1, 3); k > 0; k--) hotspots.push(infra.hotspotPicker.pick(rng));
+  if (rng.chance(0.35))
+    for (let k = rng.range(1, 3); k > 0; k--) hotspots.push(infra.hotspotPicker.pick(rng));
   return {
     index,
     id: ids.user(index),
@@ -71,7 +82,9 @@ export function makePerson(ctx: GenContext, index: number, o: PersonOverrides = 
     office: rng.chance(0.45) ? infra.officePicker.pick(rng) : -1,
     hotspots,
     vpn: rng.chance(0.03),
-    homeIps: o.homeIps ?? (rng.chance(0.7) ? [residentialIp(rng)] : [residentialIp(rng), residentialIp(rng)]),
+    homeIps:
+      o.homeIps ??
+      (rng.chance(0.7) ? [residentialIp(rng)] : [residentialIp(rng), residentialIp(rng)]),
     activity: rng.lognormal(-0.2, 0.65),
   };
 }
@@ -84,15 +97,24 @@ export interface WrittenProfile {
 }
 
 /** Writes the users row of `p` as they typed it (or with the given written values). */
-export function writeUser(ctx: GenContext, p: Person, label: Label, written: WrittenProfile = {}): void {
+export function writeUser(
+  ctx: GenContext,
+  p: Person,
+  label: Label,
+  written: WrittenProfile = {},
+): void {
   const { rng } = ctx;
+  if (label === 'fraud' && p.index >= 0 && ctx.plan.ringOf[p.index] !== -1) ctx.ringFraudLabels++;
   ctx.out.user({
     id: p.id,
     createdAt: p.createdAt,
-    name: written.name ?? (rng.chance(0.03) ? `${p.first} ${p.last}`.toUpperCase() : `${p.first} ${p.last}`),
+    name:
+      written.name ??
+      (rng.chance(0.03) ? `${p.first} ${p.last}`.toUpperCase() : `${p.first} ${p.last}`),
     email: written.email ?? (rng.chance(0.04) ? '' : typedEmail(rng, p.email)),
     phone: written.phone ?? (rng.chance(0.06) ? '' : renderPhone(rng, p.phone, p.countryKnown)),
-    address: written.address ?? (rng.chance(0.05) ? '' : renderAddress(rng, p.address, rng.chance(0.02))),
+    address:
+      written.address ?? (rng.chance(0.05) ? '' : renderAddress(rng, p.address, rng.chance(0.02))),
     country: p.countryKnown ? p.country.code : '',
     label,
   });

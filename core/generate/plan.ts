@@ -1,4 +1,4 @@
-import type { TimeWindow } from './context';
+import { DAY, type TimeWindow } from './context';
 import { householdCreatedTimes } from './households';
 import { RING_GENERATORS } from './ring-kinds';
 import { RING_KINDS, RING_KIND_WEIGHTS, type RingKind } from './ring-kind';
@@ -25,6 +25,12 @@ export interface Plan {
   createdAt: Float64Array;
   /** Legitimate people carrying a wrong `fraud` label. */
   wrongFraud: Set<number>;
+  /** Fraudsters acting alone (true fraud, but no ring): about 0.2 % of everyone outside rings. */
+  loneFraud: Set<number>;
+  /** Index into COUNTRIES of each person, filled in as people are written. */
+  countryOf: Uint8Array;
+  /** Days of sign-up campaigns, when many unrelated legitimate accounts are opened together. */
+  promoDays: number[];
   rings: RingPlan[];
   unitStart: Int32Array;
   unitSize: Int32Array;
@@ -46,7 +52,9 @@ export function ringSize(rng: Rng): number {
 
 export function ringKinds(rng: Rng, count: number): RingKind[] {
   const first = rng.shuffle([...RING_KINDS]);
-  return Array.from({ length: count }, (_, i) => (i < first.length ? first[i] : RING_KINDS[kindPicker.pick(rng)]));
+  return Array.from({ length: count }, (_, i) =>
+    i < first.length ? first[i] : RING_KINDS[kindPicker.pick(rng)],
+  );
 }
 
 /** Ring sizes and kinds for `count` rings (drawn first, so the total can be validated). */
@@ -55,25 +63,39 @@ export function planRings(seed: number, count: number): Array<{ kind: RingKind; 
   return ringKinds(rng, count).map((kind) => ({ kind, size: ringSize(rng) }));
 }
 
-export function makePlan(seed: number, people: number, rings: Array<{ kind: RingKind; size: number }>, window: TimeWindow): Plan {
+export function makePlan(
+  seed: number,
+  people: number,
+  rings: Array<{ kind: RingKind; size: number }>,
+  window: TimeWindow,
+): Plan {
   const rng = new Rng(seed, 'plan');
   const ringMembers = rings.reduce((s, r) => s + r.size, 0);
   const legit = people - ringMembers;
 
   const legitSizes: number[] = [];
-  for (let left = legit; left > 0; ) {
-    const size = Math.min(left, rng.chance(0.45) ? 1 : HOUSEHOLD_SIZES[householdSizePicker.pick(rng)]);
+  for (let left = legit; left > 0;) {
+    const size = Math.min(
+      left,
+      rng.chance(0.45) ? 1 : HOUSEHOLD_SIZES[householdSizePicker.pick(rng)],
+    );
     legitSizes.push(size);
     left -= size;
   }
   const slots = rings.map(() => rng.int(legitSizes.length + 1)).sort((a, b) => a - b);
 
+  const promoDays = Array.from({ length: 8 }, (_, k) =>
+    k < 4 ? window.start + rng.int(window.end - window.start) : window.start - rng.int(730) * DAY,
+  );
   const unitCount = legitSizes.length + rings.length;
   const plan: Plan = {
     people,
     ringOf: new Int32Array(people).fill(-1),
     createdAt: new Float64Array(people),
     wrongFraud: new Set(),
+    loneFraud: new Set(),
+    countryOf: new Uint8Array(people),
+    promoDays,
     rings: [],
     unitStart: new Int32Array(unitCount),
     unitSize: new Int32Array(unitCount),
@@ -85,7 +107,13 @@ export function makePlan(seed: number, people: number, rings: Array<{ kind: Ring
   let nextRing = 0;
   const addRing = (): void => {
     const { kind, size } = rings[nextRing];
-    const ring: RingPlan = { ordinal: nextRing, id: `ring-${String(nextRing + 1).padStart(4, '0')}`, kind, start: person, size };
+    const ring: RingPlan = {
+      ordinal: nextRing,
+      id: `ring-${String(nextRing + 1).padStart(4, '0')}`,
+      kind,
+      start: person,
+      size,
+    };
     plan.rings.push(ring);
     const times = RING_GENERATORS[kind].createdTimes(rng, size, window);
     for (let k = 0; k < size; k++) {
@@ -102,7 +130,7 @@ export function makePlan(seed: number, people: number, rings: Array<{ kind: Ring
   for (let h = 0; h < legitSizes.length; h++) {
     while (nextRing < rings.length && slots[nextRing] <= h) addRing();
     const size = legitSizes[h];
-    const times = householdCreatedTimes(rng, size, window);
+    const times = householdCreatedTimes(rng, size, window, promoDays);
     for (let k = 0; k < size; k++) plan.createdAt[person + k] = times[k];
     plan.unitStart[unit] = person;
     plan.unitSize[unit] = size;
@@ -116,6 +144,11 @@ export function makePlan(seed: number, people: number, rings: Array<{ kind: Ring
   while (plan.wrongFraud.size < wrong) {
     const i = rng.int(people);
     if (plan.ringOf[i] === -1) plan.wrongFraud.add(i);
+  }
+  const lone = Math.round(legit * 0.002);
+  while (plan.loneFraud.size < lone) {
+    const i = rng.int(people);
+    if (plan.ringOf[i] === -1 && !plan.wrongFraud.has(i)) plan.loneFraud.add(i);
   }
   return plan;
 }

@@ -3,7 +3,13 @@ import { ordinarySightings, purchase, spending, transfer } from './activity';
 import { makeAddress, renderAddress } from './identity';
 import { writeUser } from './person';
 import type { RingPlan } from './plan';
-import { camouflage, ringLabels, ringMembers, shellMerchant, type RingGenerator } from './ring-common';
+import {
+  camouflage,
+  ringLabels,
+  ringMembers,
+  shellMerchant,
+  type RingGenerator,
+} from './ring-common';
 
 /**
  * A bust-out ring: accounts opened over a few months behave well for a long time (ordinary
@@ -34,7 +40,12 @@ export const bustOut: RingGenerator = {
       m.cards = [m.cards[0], ...rng.sample(pool, rng.range(1, 2))];
       const atDrop = rng.chance(0.5);
       if (atDrop) m.country = members[0].country;
-      writeUser(ctx, m, labels[k], atDrop ? { address: renderAddress(rng, mailDrop, rng.chance(0.1)) } : {});
+      writeUser(
+        ctx,
+        m,
+        labels[k],
+        atDrop ? { address: renderAddress(rng, mailDrop, rng.chance(0.1)) } : {},
+      );
     });
 
     for (const m of members) {
@@ -43,13 +54,28 @@ export const bustOut: RingGenerator = {
       spending(ctx, m, rng.poisson(8), from, bustStart);
       for (let i = rng.poisson(1.5); i > 0; i--) {
         const other = members[rng.int(members.length)];
-        if (other !== m) transfer(ctx, m, other.id, rng.lognormal(5, 0.5), timeBetween(ctx, Math.max(from, other.createdAt + HOUR), bustStart));
+        if (other !== m)
+          transfer(
+            ctx,
+            m,
+            other.id,
+            rng.lognormal(5, 0.5),
+            timeBetween(ctx, Math.max(from, other.createdAt + HOUR), bustStart),
+          );
       }
       for (let i = 2 + rng.poisson(5); i > 0; i--) {
         const r = rng.float();
-        const merchant = r < 0.35 ? shell : infra.merchantIn(rng, r < 0.7 ? 'electronics' : 'giftcards');
+        const merchant =
+          r < 0.35 ? shell : infra.merchantIn(rng, r < 0.7 ? 'electronics' : 'giftcards');
         const card = rng.chance(0.7) ? rng.pick(m.cards.slice(1)) : m.cards[0];
-        purchase(ctx, m, timeBetween(ctx, bustStart, bustEnd), merchant, card, rng.chance(0.55) ? 'chargeback' : 'settled');
+        purchase(
+          ctx,
+          m,
+          timeBetween(ctx, bustStart, bustEnd),
+          merchant,
+          card,
+          rng.chance(0.55) ? 'chargeback' : 'settled',
+        );
       }
       camouflage(ctx, m, from, window.end, 0.4);
     }

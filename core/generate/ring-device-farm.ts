@@ -4,9 +4,23 @@ import { makeEmail } from './identity';
 import { datacenterIp, residentialIp } from './ips';
 import { writeUser } from './person';
 import type { RingPlan } from './plan';
-import { camouflage, ringLabels, ringMembers, shellMerchant, victimPayments, type RingGenerator } from './ring-common';
+import {
+  camouflage,
+  ringLabels,
+  ringMembers,
+  shellMerchant,
+  victimPayments,
+  type RingGenerator,
+} from './ring-common';
 
-const DISPOSABLE = ['mail.com', 'proton.me', 'outlook.com', 'gmx.com', 'yandex.com', 'tutanota.com'];
+const DISPOSABLE = [
+  'mail.com',
+  'proton.me',
+  'outlook.com',
+  'gmx.com',
+  'yandex.com',
+  'tutanota.com',
+];
 
 /**
  * A device farm: accounts opened in a burst of a few days and operated from a handful of
@@ -22,7 +36,10 @@ export const deviceFarm: RingGenerator = {
   emit(ctx: GenContext, ring: RingPlan) {
     const { rng, ids, window, infra } = ctx;
     const labels = ringLabels(rng, ring.size);
-    const farm = Array.from({ length: 1 + Math.floor(ring.size / 8) + (rng.chance(0.3) ? 1 : 0) }, () => ids.device());
+    const farm = Array.from(
+      { length: 1 + Math.floor(ring.size / 8) + (rng.chance(0.3) ? 1 : 0) },
+      () => ids.device(),
+    );
     const proxies = Array.from({ length: rng.range(2, 5) }, () => datacenterIp(rng));
     const members = ringMembers(ctx, ring);
     const t0 = Math.min(...members.map((m) => m.createdAt));
@@ -33,7 +50,9 @@ export const deviceFarm: RingGenerator = {
       m.homeIps = [rng.pick(proxies)];
     }
     members.forEach((m, k) => {
-      const email = rng.chance(0.4) ? makeEmail(rng, m.first, m.last, rng.u32(), rng.pick(DISPOSABLE)) : undefined;
+      const email = rng.chance(0.4)
+        ? makeEmail(rng, m.first, m.last, rng.u32(), rng.pick(DISPOSABLE))
+        : undefined;
       writeUser(ctx, m, labels[k], email ? { email } : {});
     });
 
@@ -43,7 +62,12 @@ export const deviceFarm: RingGenerator = {
         if (!rng.chance(0.6) || at < m.createdAt) continue;
         at += rng.int(300_000);
         const r = rng.float();
-        const ip = r < 0.55 ? rng.pick(proxies) : r < 0.85 ? infra.carrierIp(rng, m.carrier) : residentialIp(rng);
+        const ip =
+          r < 0.55
+            ? rng.pick(proxies)
+            : r < 0.85
+              ? infra.carrierIp(rng, m.carrier)
+              : residentialIp(rng);
         ctx.out.sighting(m.id, rng.pick(m.devices), ip, at);
       }
     }
@@ -59,10 +83,18 @@ export const deviceFarm: RingGenerator = {
         for (let i = rng.poisson(3 + ring.size / 4); i > 0; i--) {
           const at = timeBetween(ctx, from, until);
           if (rng.chance(0.6)) transfer(ctx, m, rng.pick(cashout), rng.lognormal(6, 0.5), at);
-          else purchase(ctx, m, at, rng.chance(0.5) ? giftcards : infra.merchantIn(rng, 'giftcards'));
+          else
+            purchase(ctx, m, at, rng.chance(0.5) ? giftcards : infra.merchantIn(rng, 'giftcards'));
         }
       } else {
-        for (let i = rng.poisson(3); i > 0; i--) transfer(ctx, m, rng.pick(collectors).id, rng.lognormal(4.3, 0.6), timeBetween(ctx, from, until));
+        for (let i = rng.poisson(3); i > 0; i--)
+          transfer(
+            ctx,
+            m,
+            rng.pick(collectors).id,
+            rng.lognormal(4.3, 0.6),
+            timeBetween(ctx, from, until),
+          );
       }
       camouflage(ctx, m, from, window.end, 0.6);
     }

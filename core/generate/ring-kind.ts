@@ -1,5 +1,11 @@
 /** The kinds of planted rings, as written in truth.json. */
-export const RING_KINDS = ['device_farm', 'synthetic_identity', 'mule_network', 'bust_out', 'sleeper'] as const;
+export const RING_KINDS = [
+  'device_farm',
+  'synthetic_identity',
+  'mule_network',
+  'bust_out',
+  'sleeper',
+] as const;
 export type RingKind = (typeof RING_KINDS)[number];
 
 /** Relative frequency of each kind beyond the first of each. */

@@ -13,7 +13,10 @@ import { camouflage, ringLabels, ringMembers, type RingGenerator } from './ring-
  */
 export const muleNetwork: RingGenerator = {
   createdTimes(rng, size, window) {
-    return Array.from({ length: size }, () => window.end - (60 + rng.int(700)) * DAY - rng.int(DAY));
+    return Array.from(
+      { length: size },
+      () => window.end - (60 + rng.int(700)) * DAY - rng.int(DAY),
+    );
   },
 
   emit(ctx: GenContext, ring: RingPlan) {
@@ -25,7 +28,13 @@ export const muleNetwork: RingGenerator = {
       const herderIp = datacenterIp(rng);
       for (const m of rng.sample(members, rng.range(2, Math.min(4, ring.size)))) {
         m.devices.push(herder);
-        for (let k = rng.range(1, 3); k > 0; k--) ctx.out.sighting(m.id, herder, herderIp, timeBetween(ctx, Math.max(window.start, m.createdAt), window.end));
+        for (let k = rng.range(1, 3); k > 0; k--)
+          ctx.out.sighting(
+            m.id,
+            herder,
+            herderIp,
+            timeBetween(ctx, Math.max(window.start, m.createdAt), window.end),
+          );
       }
     }
     members.forEach((m, k) => writeUser(ctx, m, labels[k]));
@@ -58,10 +67,27 @@ export const muleNetwork: RingGenerator = {
       let amount = rng.lognormal(7.3, 0.5);
       const entry = cycle ? order[rng.int(order.length)] : rng.pick(layers[0]);
       if (rng.chance(0.5)) {
-        transferFrom(ctx, rng.pick(sources), entry.id, amount, entry.country.currency, entry.country.fx, at);
+        transferFrom(
+          ctx,
+          rng.pick(sources),
+          entry.id,
+          amount,
+          entry.country.currency,
+          entry.country.fx,
+          at,
+        );
       } else {
         const victim = ids.user(randomLegitIndex(ctx));
-        transferFrom(ctx, victim, entry.id, amount, entry.country.currency, entry.country.fx, at, rng.chance(0.2) ? 'chargeback' : 'settled');
+        transferFrom(
+          ctx,
+          victim,
+          entry.id,
+          amount,
+          entry.country.currency,
+          entry.country.fx,
+          at,
+          rng.chance(0.2) ? 'chargeback' : 'settled',
+        );
       }
       if (cycle) {
         const start = order.indexOf(entry);

@@ -24,7 +24,9 @@ export const sleeper: RingGenerator = {
     const wake = window.end - (8 + rng.int(52)) * DAY;
     const wakeEnd = wake + (1 + rng.int(4)) * DAY;
     const devices = Array.from({ length: rng.range(2, 4) }, () => ids.device());
-    const ips = Array.from({ length: rng.range(2, 3) }, () => (rng.chance(0.5) ? datacenterIp(rng) : residentialIp(rng)));
+    const ips = Array.from({ length: rng.range(2, 3) }, () =>
+      rng.chance(0.5) ? datacenterIp(rng) : residentialIp(rng),
+    );
     const exits = Array.from({ length: rng.range(1, 2) }, () => ids.external());
 
     members.forEach((m, k) => {
@@ -35,18 +37,37 @@ export const sleeper: RingGenerator = {
     for (const m of members) {
       for (let i = 2 + rng.poisson(3); i > 0; i--) {
         const ip = rng.chance(0.8) ? rng.pick(ips) : infra.carrierIp(rng, m.carrier);
-        out.sighting(m.id, rng.chance(0.7) ? rng.pick(devices) : rng.pick(m.devices), ip, timeBetween(ctx, wake, wakeEnd));
+        out.sighting(
+          m.id,
+          rng.chance(0.7) ? rng.pick(devices) : rng.pick(m.devices),
+          ip,
+          timeBetween(ctx, wake, wakeEnd),
+        );
       }
       for (let i = rng.poisson(2); i > 0; i--) {
         const other = members[rng.int(members.length)];
-        if (other !== m) transfer(ctx, m, other.id, rng.lognormal(5.5, 0.6), timeBetween(ctx, wake, wakeEnd));
+        if (other !== m)
+          transfer(ctx, m, other.id, rng.lognormal(5.5, 0.6), timeBetween(ctx, wake, wakeEnd));
       }
       for (let i = rng.poisson(2); i > 0; i--) {
-        transfer(ctx, m, rng.pick(exits), rng.lognormal(6.5, 0.5), timeBetween(ctx, wake + HOUR, wakeEnd + 2 * DAY));
+        transfer(
+          ctx,
+          m,
+          rng.pick(exits),
+          rng.lognormal(6.5, 0.5),
+          timeBetween(ctx, wake + HOUR, wakeEnd + 2 * DAY),
+        );
       }
       for (let i = rng.poisson(1.5); i > 0; i--) {
         const merchant = infra.merchantIn(rng, rng.chance(0.5) ? 'giftcards' : 'electronics');
-        purchase(ctx, m, timeBetween(ctx, wake, wakeEnd), merchant, undefined, rng.chance(0.25) ? 'chargeback' : 'settled');
+        purchase(
+          ctx,
+          m,
+          timeBetween(ctx, wake, wakeEnd),
+          merchant,
+          undefined,
+          rng.chance(0.25) ? 'chargeback' : 'settled',
+        );
       }
       camouflage(ctx, m, wake, window.end, 0.3);
     }

@@ -1,11 +1,26 @@
 import { DAY, HOUR, timeBetween, type GenContext } from './context';
 import { ordinarySightings, purchase, spending, transfer } from './activity';
-import { emailVariant, makeAddress, makeEmail, makePhone, renderAddress, renderPhone, type Address, type Phone } from './identity';
+import {
+  emailVariant,
+  makeAddress,
+  makeEmail,
+  makePhone,
+  renderAddress,
+  renderPhone,
+  type Address,
+  type Phone,
+} from './identity';
 import { residentialIp } from './ips';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 import { randomCountry, writeUser, type WrittenProfile } from './person';
 import type { RingPlan } from './plan';
-import { camouflage, ringLabels, ringMembers, shellMerchant, type RingGenerator } from './ring-common';
+import {
+  camouflage,
+  ringLabels,
+  ringMembers,
+  shellMerchant,
+  type RingGenerator,
+} from './ring-common';
 import { US } from './countries';
 
 /**
@@ -26,10 +41,20 @@ export const syntheticIdentity: RingGenerator = {
     const labels = ringLabels(rng, ring.size);
     const country = rng.chance(0.8) ? US : randomCountry(ctx);
     const emails = Array.from({ length: 1 + Math.floor(ring.size / 6) }, () =>
-      makeEmail(rng, rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES), rng.u32(), rng.chance(0.75) ? 'gmail.com' : undefined),
+      makeEmail(
+        rng,
+        rng.pick(FIRST_NAMES),
+        rng.pick(LAST_NAMES),
+        rng.u32(),
+        rng.chance(0.75) ? 'gmail.com' : undefined,
+      ),
     );
-    const phones: Phone[] = Array.from({ length: 1 + Math.floor(ring.size / 8) }, () => makePhone(rng, country));
-    const addresses: Address[] = Array.from({ length: 1 + Math.floor(ring.size / 10) }, () => makeAddress(rng, country, 0.5));
+    const phones: Phone[] = Array.from({ length: 1 + Math.floor(ring.size / 8) }, () =>
+      makePhone(rng, country),
+    );
+    const addresses: Address[] = Array.from({ length: 1 + Math.floor(ring.size / 10) }, () =>
+      makeAddress(rng, country, 0.5),
+    );
     const shared = Array.from({ length: rng.range(1, 2) }, () => ids.device());
     const members = ringMembers(ctx, ring, () => ({ country }));
 
@@ -39,9 +64,12 @@ export const syntheticIdentity: RingGenerator = {
       m.homeIps = [residentialIp(rng)];
       const written: WrittenProfile = {};
       const forced = k % 3;
-      if (forced === 0 || rng.chance(0.6)) written.email = emailVariant(rng, emails[k % emails.length]);
-      if (forced === 1 || rng.chance(0.5)) written.phone = renderPhone(rng, phones[k % phones.length], true);
-      if (forced === 2 || rng.chance(0.6)) written.address = renderAddress(rng, addresses[k % addresses.length], rng.chance(0.2));
+      if (forced === 0 || rng.chance(0.6))
+        written.email = emailVariant(rng, emails[k % emails.length]);
+      if (forced === 1 || rng.chance(0.5))
+        written.phone = renderPhone(rng, phones[k % phones.length], true);
+      if (forced === 2 || rng.chance(0.6))
+        written.address = renderAddress(rng, addresses[k % addresses.length], rng.chance(0.2));
       writeUser(ctx, m, labels[k], written);
     });
 
@@ -53,12 +81,28 @@ export const syntheticIdentity: RingGenerator = {
       ordinarySightings(ctx, m, 2 + rng.poisson(2), from, window.end);
       spending(ctx, m, rng.poisson(4), from, bust);
       for (let i = rng.poisson(2); i > 0; i--) {
-        const m2 = rng.chance(0.5) ? cashout : infra.merchantIn(rng, rng.chance(0.5) ? 'giftcards' : 'electronics');
-        purchase(ctx, m, timeBetween(ctx, bust, bust + 5 * DAY), m2, undefined, rng.chance(0.3) ? 'chargeback' : 'settled');
+        const m2 = rng.chance(0.5)
+          ? cashout
+          : infra.merchantIn(rng, rng.chance(0.5) ? 'giftcards' : 'electronics');
+        purchase(
+          ctx,
+          m,
+          timeBetween(ctx, bust, bust + 5 * DAY),
+          m2,
+          undefined,
+          rng.chance(0.3) ? 'chargeback' : 'settled',
+        );
       }
       for (let i = rng.poisson(1); i > 0; i--) {
         const other = members[rng.int(members.length)];
-        if (other !== m) transfer(ctx, m, other.id, rng.lognormal(4.5, 0.6), timeBetween(ctx, Math.max(from, other.createdAt + HOUR), window.end));
+        if (other !== m)
+          transfer(
+            ctx,
+            m,
+            other.id,
+            rng.lognormal(4.5, 0.6),
+            timeBetween(ctx, Math.max(from, other.createdAt + HOUR), window.end),
+          );
       }
       camouflage(ctx, m, from, window.end, 0.5);
     }

@@ -4,11 +4,22 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Characters removed without splitting a word: `St.` → `st`, `O'Neil` → `oneil`, `4-B` → `4b`. */
 function isJoiner(code: number): boolean {
-  return code === 46 || code === 39 || code === 45 || code === 0x2019 || code === 0x2010 || code === 0x2013;
+  return (
+    code === 46 ||
+    code === 39 ||
+    code === 45 ||
+    code === 0x2019 ||
+    code === 0x2010 ||
+    code === 0x2013
+  );
 }
 
 function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && code !== 160 && code !== 0x2019);
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 48 && code <= 57) ||
+    (code > 127 && code !== 160 && code !== 0x2019)
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
  * Country calling codes (ITU-T E.164) of common ISO 3166 alpha-2 countries. Used to turn a
  * national phone number into the international digits the account's country implies.
  */
+// prettier-ignore
 export const CALLING_CODES: Readonly<Record<string, string>> = {
   US: '1', CA: '1', PR: '1', GU: '1', VI: '1', JM: '1', BS: '1', TT: '1', DO: '1',
   GB: '44', UK: '44', IE: '353', FR: '33', DE: '49', ES: '34', IT: '39', PT: '351', NL: '31', BE: '32',

@@ -29,9 +29,17 @@ export function normalizePhone(raw: string, defaultCountry?: string | null): str
       digits += raw[i];
     } else if (c === 43 /* + */) {
       if (digits.length === 0) plus = true;
-    } else if (c === 40 /* ( */ && digits.length > 0 && raw.charCodeAt(i + 1) === 48 && raw.charCodeAt(i + 2) === 41) {
+    } else if (
+      c === 40 /* ( */ &&
+      digits.length > 0 &&
+      raw.charCodeAt(i + 1) === 48 &&
+      raw.charCodeAt(i + 2) === 41
+    ) {
       i += 2;
-    } else if (digits.length > 0 && (isLetter(c) || c === 35 /* # */ || c === 59 /* ; */ || c === 44 /* , */)) {
+    } else if (
+      digits.length > 0 &&
+      (isLetter(c) || c === 35 /* # */ || c === 59 /* ; */ || c === 44) /* , */
+    ) {
       break;
     }
   }

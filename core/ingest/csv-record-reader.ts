@@ -12,7 +12,12 @@ export class CsvRecordReader implements RecordReader {
   private readonly tokenizer = new CsvTokenizer();
   private positions: number[] | null = null;
   private width = 0;
-  private readonly onRecord = (line: number, fields: string[] | null, raw: string, error: string | null): void => {
+  private readonly onRecord = (
+    line: number,
+    fields: string[] | null,
+    raw: string,
+    error: string | null,
+  ): void => {
     if (this.positions === null) {
       this.readHeader(fields, error);
       return;
@@ -47,15 +52,20 @@ export class CsvRecordReader implements RecordReader {
   end(sink: RowSink): void {
     this.sink = sink;
     this.tokenizer.end(this.onRecord);
-    if (this.positions === null) throw new InvalidInputError('INPUT_BAD_HEADER', 'no header row (the file is empty)');
+    if (this.positions === null)
+      throw new InvalidInputError('INPUT_BAD_HEADER', 'no header row (the file is empty)');
   }
 
   private readHeader(fields: string[] | null, error: string | null): void {
-    if (fields === null) throw new InvalidInputError('INPUT_BAD_HEADER', `line 1 is not a header row (${error})`);
+    if (fields === null)
+      throw new InvalidInputError('INPUT_BAD_HEADER', `line 1 is not a header row (${error})`);
     const names = fields.map((f) => f.trim().toLowerCase());
     const missing = this.required.filter((c) => !names.includes(c));
     if (missing.length > 0) {
-      throw new InvalidInputError('INPUT_BAD_HEADER', `header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      throw new InvalidInputError(
+        'INPUT_BAD_HEADER',
+        `header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      );
     }
     this.positions = this.columns.map((c) => names.indexOf(c));
     this.width = names.length;

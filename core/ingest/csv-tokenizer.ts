@@ -3,7 +3,12 @@
  * file), its fields (null when it could not be read), the raw text (for the rejects file) and
  * why it could not be read (`blank line`, `unclosed quote`, …) or null.
  */
-export type RecordSink = (line: number, fields: string[] | null, raw: string, error: string | null) => void;
+export type RecordSink = (
+  line: number,
+  fields: string[] | null,
+  raw: string,
+  error: string | null,
+) => void;
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -80,7 +85,12 @@ export class CsvTokenizer {
       if (nl === -1) {
         if (!eof) {
           if (n - pos > this.maxRecordChars) {
-            emit(this.line, null, buf.slice(pos, pos + 1000), `record longer than ${this.maxRecordChars} characters`);
+            emit(
+              this.line,
+              null,
+              buf.slice(pos, pos + 1000),
+              `record longer than ${this.maxRecordChars} characters`,
+            );
             this.line++;
             this.skippingLongLine = true;
             pos = n;
@@ -121,7 +131,10 @@ export class CsvTokenizer {
   private looksUnclosed(parsed: Parsed, newlines: number): boolean {
     if (parsed.error === 'unclosed quote') return true;
     if (newlines === 0) return false;
-    return parsed.error !== null || (this.expectedFields > 0 && parsed.fields!.length !== this.expectedFields);
+    return (
+      parsed.error !== null ||
+      (this.expectedFields > 0 && parsed.fields!.length !== this.expectedFields)
+    );
   }
 
   /** Parses the record at `pos` when it holds a quote; NEED_MORE when the chunk ends inside it. */
@@ -159,12 +172,18 @@ export class CsvTokenizer {
           return { fields, next: n, end: n, error: null };
         }
         if (c === LF) return { fields, next: i + 1, end: i, error: null };
-        if (c === CR && buf.charCodeAt(i + 1) === LF) return { fields, next: i + 2, end: i, error: null };
+        if (c === CR && buf.charCodeAt(i + 1) === LF)
+          return { fields, next: i + 2, end: i, error: null };
         if (c === CR && i + 1 === n && !eof) return NEED_MORE;
         const nl = buf.indexOf('\n', i);
         if (nl === -1 && !eof) return NEED_MORE;
         const stop = nl === -1 ? n : nl;
-        return { fields: null, next: stop + 1, end: stop > 0 && buf.charCodeAt(stop - 1) === CR ? stop - 1 : stop, error: 'text after a closing quote' };
+        return {
+          fields: null,
+          next: stop + 1,
+          end: stop > 0 && buf.charCodeAt(stop - 1) === CR ? stop - 1 : stop,
+          error: 'text after a closing quote',
+        };
       }
       const comma = buf.indexOf(',', i);
       let nl = buf.indexOf('\n', i);

@@ -34,7 +34,9 @@ const payments: EntitySpec<PaymentInput> = {
   write: (w, rows) => w.upsertPayments(rows),
 };
 
-export const ENTITY_SPECS: { [E in Entity]: EntitySpec<AccountInput | SightingInput | PaymentInput> } = {
+export const ENTITY_SPECS: {
+  [E in Entity]: EntitySpec<AccountInput | SightingInput | PaymentInput>;
+} = {
   users: users as EntitySpec<AccountInput | SightingInput | PaymentInput>,
   devices: devices as EntitySpec<AccountInput | SightingInput | PaymentInput>,
   payments: payments as EntitySpec<AccountInput | SightingInput | PaymentInput>,

@@ -28,8 +28,21 @@ export async function ingestFile(
   opts: { maxRejectRate: number; rejectsDir?: string; onProgress?: (p: IngestProgress) => void },
 ): Promise<IngestFileReport> {
   const spec = ENTITY_SPECS[input.entity];
-  const rejects = new RejectsFile(path.join(opts.rejectsDir ?? path.dirname(input.path), `${path.basename(input.path)}.rejects.csv`));
-  const report: IngestFileReport = { file: input.path, entity: input.entity, read: 0, accepted: 0, rejected: 0, rejectsFile: null, loaded: false };
+  const rejects = new RejectsFile(
+    path.join(
+      opts.rejectsDir ?? path.dirname(input.path),
+      `${path.basename(input.path)}.rejects.csv`,
+    ),
+  );
+  const report: IngestFileReport = {
+    file: input.path,
+    entity: input.entity,
+    read: 0,
+    accepted: 0,
+    rejected: 0,
+    rejectsFile: null,
+    loaded: false,
+  };
   try {
     await store.load(async (writer) => {
       let batch: Parameters<typeof spec.write>[1] = [];
@@ -45,7 +58,9 @@ export async function ingestFile(
         }
       };
       const reader: RecordReader =
-        input.format === 'csv' ? new CsvRecordReader(spec.columns, spec.required) : new NdjsonRecordReader(spec.columns);
+        input.format === 'csv'
+          ? new CsvRecordReader(spec.columns, spec.required)
+          : new NdjsonRecordReader(spec.columns);
       const text = openInputText(input);
       try {
         for await (const chunk of text.chunks) {
@@ -54,13 +69,19 @@ export async function ingestFile(
             await spec.write(writer, batch);
             batch = [];
           }
-          opts.onProgress?.({ file: input.path, rows: report.read, bytes: text.bytesRead(), totalBytes: text.totalBytes });
+          opts.onProgress?.({
+            file: input.path,
+            rows: report.read,
+            bytes: text.bytesRead(),
+            totalBytes: text.totalBytes,
+          });
         }
         reader.end(sink);
       } catch (err) {
         if (err instanceof InvalidInputError) throw new FileNotLoaded(err.message);
-        if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('Z_')) {
-          throw new FileNotLoaded(`cannot read the gzip stream (${err.message})`);
+        const code = (err as { code?: unknown } | null)?.code;
+        if (typeof code === 'string' && code.startsWith('Z_')) {
+          throw new FileNotLoaded(`cannot read the gzip stream (${(err as Error).message})`);
         }
         throw err;
       }

@@ -43,7 +43,11 @@ export function resolveInputs(paths: string[]): InputFile[] {
     try {
       stat = fs.statSync(p);
     } catch {
-      throw new InvalidInputError('INPUT_NOT_FOUND', `fraud-rings: ${p}: no such file or directory`, { path: p });
+      throw new InvalidInputError(
+        'INPUT_NOT_FOUND',
+        `fraud-rings: ${p}: no such file or directory`,
+        { path: p },
+      );
     }
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(p).sort()) {
@@ -65,5 +69,9 @@ export function resolveInputs(paths: string[]): InputFile[] {
   }
   const unique = new Map<string, InputFile>();
   for (const f of found) if (!unique.has(path.resolve(f.path))) unique.set(path.resolve(f.path), f);
-  return [...unique.values()].sort((a, b) => ENTITIES.indexOf(a.entity) - ENTITIES.indexOf(b.entity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...unique.values()].sort(
+    (a, b) =>
+      ENTITIES.indexOf(a.entity) - ENTITIES.indexOf(b.entity) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }

@@ -10,10 +10,16 @@ const CHUNK_BYTES = 1 << 20;
  * the file is never held in memory. `bytesRead()` counts bytes of the file itself (compressed
  * bytes for `.gz`), for progress against its size.
  */
-export function openInputText(file: InputFile): { chunks: AsyncIterable<string>; bytesRead: () => number; totalBytes: number } {
+export function openInputText(file: InputFile): {
+  chunks: AsyncIterable<string>;
+  bytesRead: () => number;
+  totalBytes: number;
+} {
   const raw = fs.createReadStream(file.path, { highWaterMark: CHUNK_BYTES });
   const totalBytes = fs.statSync(file.path).size;
-  const source: NodeJS.ReadableStream = file.gzip ? raw.pipe(zlib.createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+  const source: NodeJS.ReadableStream = file.gzip
+    ? raw.pipe(zlib.createGunzip({ chunkSize: CHUNK_BYTES }))
+    : raw;
   if (file.gzip) raw.on('error', (err) => (source as zlib.Gunzip).destroy(err));
   async function* decode(): AsyncIterable<string> {
     const decoder = new StringDecoder('utf8');

@@ -28,7 +28,8 @@ export function parseIsoTime(s: string): number | null {
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return null;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!)
+    return null;
   if (month === 2 && day === 29 && !isLeap(year)) return null;
   if (n === 10) return Date.UTC(year, month - 1, day);
   const sep = s.charCodeAt(10);
@@ -66,7 +67,7 @@ export function parseIsoTime(s: string): number | null {
     } else if (c === 43 || c === 45) {
       const sign = c === 43 ? 1 : -1;
       const oh = digits(s, i + 1, 2);
-      let om = 0;
+      let om: number;
       if (n === i + 3) om = 0;
       else if (n === i + 6 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
       else if (n === i + 5) om = digits(s, i + 3, 2);

@@ -2,7 +2,16 @@ import { normalizeIdentifier } from '../identifiers/normalize';
 import type { AccountInput, AccountLabel, IdentifierRef } from '../types';
 import { idProblem, optional, requiredTime } from './field-rules';
 
-export const ACCOUNT_COLUMNS = ['user_id', 'created_at', 'name', 'email', 'phone', 'address', 'country', 'label'] as const;
+export const ACCOUNT_COLUMNS = [
+  'user_id',
+  'created_at',
+  'name',
+  'email',
+  'phone',
+  'address',
+  'country',
+  'label',
+] as const;
 
 const LABELS = new Map<string, AccountLabel>([
   ['fraud', 'fraud'],
@@ -54,5 +63,15 @@ export function validateAccount(v: Array<string | undefined>): AccountInput | st
   ]) {
     if (ref !== null) identifiers.push(ref);
   }
-  return { userId: userId!, createdAt, name: optional(v[2]), email, phone, address, country, label, identifiers };
+  return {
+    userId: userId!,
+    createdAt,
+    name: optional(v[2]),
+    email,
+    phone,
+    address,
+    country,
+    label,
+    identifiers,
+  };
 }

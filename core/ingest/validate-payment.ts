@@ -1,5 +1,10 @@
 import { normalizeIdentifier } from '../identifiers/normalize';
-import { PAYMENT_STATUSES, type IdentifierRef, type PaymentInput, type PaymentStatus } from '../types';
+import {
+  PAYMENT_STATUSES,
+  type IdentifierRef,
+  type PaymentInput,
+  type PaymentStatus,
+} from '../types';
 import { idProblem, optional, requiredTime } from './field-rules';
 import { parseAmount } from './parse-amount';
 
@@ -37,7 +42,10 @@ export function validatePayment(v: Array<string | undefined>): PaymentInput | st
   const paymentId = optional(v[0]);
   const payerId = optional(v[1]);
   const payeeId = optional(v[2]);
-  const idError = idProblem(paymentId, 'payment_id') ?? idProblem(payerId, 'payer_id') ?? idProblem(payeeId, 'payee_id');
+  const idError =
+    idProblem(paymentId, 'payment_id') ??
+    idProblem(payerId, 'payer_id') ??
+    idProblem(payeeId, 'payee_id');
   if (idError !== null) return idError;
   const amountText = optional(v[3]);
   if (amountText === null) return 'missing amount';

@@ -89,6 +89,8 @@ export interface PaymentTotals {
   keys: Int32Array | number[];
   /** Total amount the account paid (sum of its payment_links as payer). */
   sent: Float64Array | number[];
+  /** Total amount the account received (sum of its payment_links as payee). */
+  received: Float64Array | number[];
   /** Chargebacks on payments the account made or received. */
   chargebacks: Int32Array | number[];
 }

@@ -33,7 +33,7 @@ export async function accountNeighbourhood(
   const marked = {
     ...graph,
     nodes: graph.nodes.map((n) =>
-      n.id === userId ? { ...n, props: { ...n.props, center: true } } : n,
+      n.id === centerId ? { ...n, props: { ...n.props, center: true } } : n,
     ),
   };
   await recordAudit(ctx.store, {

@@ -8,11 +8,13 @@ import { openNeo4jStore } from '../../core/store/neo4j/neo4j-store';
 import { describeGraphStoreContract } from './graph-store.contract';
 
 const config = loadConfig({ store: 'sqlite' });
+const SKIP_MESSAGE =
+  'GraphStore contract against Neo4j skipped: NEO4J_URI is not set (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run it)';
 
 if (config.neo4j === null) {
+  console.warn(SKIP_MESSAGE);
   describe('GraphStore contract: neo4j', () => {
-    it.skip('skipped: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run the contract suite against Neo4j', () =>
-      undefined);
+    it.skip(SKIP_MESSAGE, () => undefined);
   });
 } else {
   describeGraphStoreContract('neo4j', async () => {

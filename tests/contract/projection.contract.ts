@@ -150,6 +150,89 @@ export function describeProjectionContract(ctx: ContractContext): void {
       ).toEqual([]);
     });
 
+    it('filters incidences by sharers and payment links by counterparties, and totals payments', async () => {
+      const id = uniqueIds();
+      const store = ctx.store();
+      const trio = ['a', 'b', 'c'].map(id);
+      await loadAll(store, {
+        accounts: [
+          ...trio.map((u) => accountWithEmail(u, `${id('trio')}@example.com`)),
+          accountWithEmail(id('d'), `${id('pair')}@example.com`),
+          accountWithEmail(id('e'), `${id('pair')}@example.com`),
+          accountWithEmail(id('solo'), `${id('solo')}@example.com`),
+        ],
+        payments: [
+          payment(id('p1'), id('a'), id('b'), 10),
+          payment(id('p2'), id('b'), id('a'), 4, { status: 'chargeback' }),
+          ...['x1', 'x2', 'x3'].map((x, i) => payment(id(`m${i}`), id(x), id('shop'), 2)),
+          payment(id('p3'), id('d'), id('shop'), 6, { status: 'chargeback' }),
+        ],
+      });
+      const keyOf = new Map<string, number>();
+      for await (const b of store.readAccounts())
+        b.userIds.forEach((u, i) => keyOf.set(u, b.keys[i]));
+      const mineKeys = new Set(
+        [...keyOf.entries()].filter(([u]) => u.startsWith(id(''))).map(([, k]) => k),
+      );
+
+      const groups = async (maxSharers?: number) => {
+        const byIdentifier = new Map<number, number[]>();
+        for await (const b of store.readIncidences(
+          maxSharers === undefined ? undefined : { maxSharers },
+        )) {
+          for (let i = 0; i < b.accountKeys.length; i++) {
+            if (!mineKeys.has(b.accountKeys[i])) continue;
+            byIdentifier.set(b.identifierKeys[i], [
+              ...(byIdentifier.get(b.identifierKeys[i]) ?? []),
+              b.accountKeys[i],
+            ]);
+          }
+        }
+        return [...byIdentifier.values()].map((g) => g.length).sort();
+      };
+      expect(await groups(2)).toEqual([2]);
+      expect(await groups(3)).toEqual([2, 3]);
+
+      const pairs = async (maxCounterparties?: number) => {
+        const out: string[] = [];
+        const nameOf = new Map([...keyOf.entries()].map(([u, k]) => [k, u]));
+        for await (const b of store.readPaymentLinks(
+          maxCounterparties === undefined ? undefined : { maxCounterparties },
+        )) {
+          for (let i = 0; i < b.payerKeys.length; i++) {
+            const payer = nameOf.get(b.payerKeys[i]) ?? '';
+            if (payer.startsWith(id(''))) out.push(`${payer}>${nameOf.get(b.payeeKeys[i])}`);
+          }
+        }
+        return out.sort();
+      };
+      const all = await pairs();
+      expect(all).toHaveLength(6);
+      expect(await pairs(3)).toEqual([`${id('a')}>${id('b')}`, `${id('b')}>${id('a')}`]);
+
+      const totals = await store.paymentTotals([
+        keyOf.get(id('a')) as number,
+        keyOf.get(id('shop')) as number,
+        keyOf.get(id('c')) as number,
+      ]);
+      const byKey = new Map<number, { sent: number; received: number; chargebacks: number }>();
+      for (let i = 0; i < totals.keys.length; i++)
+        byKey.set(totals.keys[i], {
+          sent: totals.sent[i],
+          received: totals.received[i],
+          chargebacks: totals.chargebacks[i],
+        });
+      expect(byKey.get(keyOf.get(id('a')) as number)?.sent).toBeCloseTo(10, 6);
+      expect(byKey.get(keyOf.get(id('a')) as number)?.received).toBeCloseTo(4, 6);
+      expect(byKey.get(keyOf.get(id('a')) as number)?.chargebacks).toBe(1);
+      expect(byKey.get(keyOf.get(id('shop')) as number)).toEqual({
+        sent: 0,
+        received: 12,
+        chargebacks: 1,
+      });
+      expect(byKey.has(keyOf.get(id('c')) as number)).toBe(false);
+    });
+
     it('keeps an account key when the account is loaded again', async () => {
       const id = uniqueIds();
       const store = ctx.store();

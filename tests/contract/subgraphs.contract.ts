@@ -113,6 +113,24 @@ export function describeSubgraphContract(ctx: ContractContext): void {
       expect(g.capped).toBe(true);
     });
 
+    it('neighbourhood refuses an unknown account and out-of-range bounds with typed errors', async () => {
+      const id = uniqueIds();
+      await loadChain(ctx, id);
+      const store = ctx.store();
+      await expect(
+        store.neighbourhood({ userId: id('nobody'), depth: 1, limit: 10, hubCap: 3 }),
+      ).rejects.toMatchObject({
+        code: 'ACCOUNT_NOT_FOUND',
+      });
+      for (const bad of [{ depth: 0 }, { depth: 4 }, { limit: 0 }, { hubCap: 1.5 }]) {
+        await expect(
+          store.neighbourhood({ userId: id('a'), depth: 1, limit: 10, hubCap: 3, ...bad }),
+        ).rejects.toMatchObject({
+          code: 'INVALID_GRAPH_QUERY',
+        });
+      }
+    });
+
     it('subgraphOf: the accounts, the identifiers at least two of them share, and payments among them', async () => {
       const id = uniqueIds();
       await loadChain(ctx, id);

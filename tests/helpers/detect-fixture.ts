@@ -108,8 +108,8 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
     },
     async paymentTotals(keys: number[]) {
       const wanted = new Set(keys);
-      const totals = new Map<number, { sent: number; chargebacks: number }>();
-      const at = (k: number) => totals.get(k) ?? (totals.set(k, { sent: 0, chargebacks: 0 }), totals.get(k)!);
+      const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
+      const at = (k: number) => totals.get(k) ?? (totals.set(k, { sent: 0, received: 0, chargebacks: 0 }), totals.get(k)!);
       for (const p of f.payments) {
         const a = key(p.payer);
         const b = key(p.payee);
@@ -117,10 +117,18 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
           at(a).sent += p.amount ?? 100;
           at(a).chargebacks += p.chargebacks ?? 0;
         }
-        if (wanted.has(b)) at(b).chargebacks += p.chargebacks ?? 0;
+        if (wanted.has(b)) {
+          at(b).received += p.amount ?? 100;
+          at(b).chargebacks += p.chargebacks ?? 0;
+        }
       }
       const ks = [...totals.keys()];
-      return { keys: ks, sent: ks.map((k) => totals.get(k)!.sent), chargebacks: ks.map((k) => totals.get(k)!.chargebacks) };
+      return {
+        keys: ks,
+        sent: ks.map((k) => totals.get(k)!.sent),
+        received: ks.map((k) => totals.get(k)!.received),
+        chargebacks: ks.map((k) => totals.get(k)!.chargebacks),
+      };
     },
     async identifierValues(keys: number[]) {
       const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();

@@ -1,5 +1,5 @@
 import type { CaseSnapshot } from '../../core/export/case-snapshot';
-import type { AccountView, IdentifierKind } from '../../core/types';
+import type { AccountView, GraphNode, IdentifierKind } from '../../core/types';
 
 /** Texts a spreadsheet would run as formulas, one per trigger character, plus an HTML attack. */
 export const HOSTILE = {
@@ -77,13 +77,30 @@ export function hostileSnapshot(): CaseSnapshot {
       },
     }),
   );
-  const nodes = [
-    ...ids.map((id) => ({ id, type: 'account' as const, label: id, props: {} })),
+  const nodes: GraphNode[] = [
+    ...ids.map((id) => ({
+      id: `account:${id}`,
+      type: 'account' as const,
+      label: id,
+      props: { userId: id },
+    })),
     {
       id: 'email:johndoe@gmail.com',
       type: 'email' as const,
       label: 'John.Doe+x@Gmail.com',
       props: { kind: 'email', raw: 'John.Doe+x@Gmail.com', accounts: 3 },
+    },
+    {
+      id: 'phone:+442079461234',
+      type: 'hub' as const,
+      label: '+44 (20) 7946-1234 (60 accounts)',
+      props: {
+        kind: 'phone',
+        value: '+442079461234',
+        raw: '+44 (20) 7946-1234',
+        count: 60,
+        accounts: 60,
+      },
     },
     {
       id: 'device:dev-42',
@@ -93,26 +110,31 @@ export function hostileSnapshot(): CaseSnapshot {
     },
   ];
   const edges = [
-    ...ids
-      .slice(0, 3)
-      .map((id, i) => ({
-        id: `u${i}`,
-        source: id,
-        target: 'email:johndoe@gmail.com',
-        type: 'uses' as const,
-        props: {},
-      })),
+    ...ids.slice(0, 3).map((id, i) => ({
+      id: `u${i}`,
+      source: `account:${id}`,
+      target: 'email:johndoe@gmail.com',
+      type: 'uses' as const,
+      props: {},
+    })),
     ...ids.map((id, i) => ({
       id: `d${i}`,
-      source: id,
+      source: `account:${id}`,
       target: 'device:dev-42',
       type: 'uses' as const,
       props: {},
     })),
     {
+      id: 'h1',
+      source: `account:${ids[0]}`,
+      target: 'phone:+442079461234',
+      type: 'uses' as const,
+      props: {},
+    },
+    {
       id: 'p1',
-      source: ids[0],
-      target: ids[1],
+      source: `account:${ids[0]}`,
+      target: `account:${ids[1]}`,
       type: 'pays' as const,
       props: { count: 2, amount: 20, chargebacks: 0 },
     },
@@ -160,7 +182,7 @@ export function hostileSnapshot(): CaseSnapshot {
           kind: 'shared_device',
           value: 'dev-42',
           accounts: 7,
-          text: `7 accounts share device dev-42 ${HOSTILE.html}`,
+          text: `7 accounts share device dev-42 ${HOSTILE.html}; phone +442079461234 is a hub`,
         },
       ],
       status: 'new',

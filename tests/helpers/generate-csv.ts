@@ -35,7 +35,8 @@ export function readCsv(path: string): { header: string[]; rows: Array<Record<st
   return {
     header,
     rows: body.map((r) => {
-      if (r.length !== header.length) throw new Error(`${path}: row with ${r.length} fields: ${r.join(',')}`);
+      if (r.length !== header.length)
+        throw new Error(`${path}: row with ${r.length} fields: ${r.join(',')}`);
       return Object.fromEntries(header.map((h, k) => [h, r[k]]));
     }),
   };

@@ -118,6 +118,17 @@ describe('case export document', () => {
       text: '3 accounts share email j***@gmail.com',
     });
     expect(masked.graph.nodes.map((n) => n.id)).toContain('email:~1');
+    expect(masked.graph.nodes.find((n) => n.type === 'hub')).toEqual({
+      id: 'hub:~1',
+      type: 'hub',
+      label: 'phone hub (60 accounts)',
+    });
+    expect(masked.ring?.evidence[1].text).toBe(
+      `7 accounts share device dev-42 ${HOSTILE.html}; phone ***-***-1234 is a hub`,
+    );
+    expect(masked.accounts[0].evidence).toContain(
+      'uses a phone identifier shared by 60 accounts (hub)',
+    );
     expect(masked.graph.edges.filter((e) => e.target === 'email:~1')).toHaveLength(3);
     expect(masked.accounts[0].evidence).toContain(
       'shares email J***@Gmail.com with 2 other accounts of the case',

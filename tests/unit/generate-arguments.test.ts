@@ -11,11 +11,19 @@ describe('generateDataset arguments', () => {
   it.each([
     [{ users: 100 }, 'generate: --users must be an integer from 200 to 50000000'],
     [{ users: 1000.5 }, 'generate: --users must be an integer from 200 to 50000000'],
-    [{ users: 1000, rings: 34 }, 'generate: --rings must be an integer from 0 to 33 for 1000 users'],
-    [{ users: 1000, rings: -1 }, 'generate: --rings must be an integer from 0 to 33 for 1000 users'],
+    [
+      { users: 1000, rings: 34 },
+      'generate: --rings must be an integer from 0 to 33 for 1000 users',
+    ],
+    [
+      { users: 1000, rings: -1 },
+      'generate: --rings must be an integer from 0 to 33 for 1000 users',
+    ],
     [{ users: 1000, seed: 2 ** 32 }, 'generate: --seed must be an integer from 0 to 4294967295'],
   ])('rejects %j', async (opts, message) => {
-    const err = await generateDataset({ outDir: join(root, 'x'), ...opts }).catch((e: unknown) => e);
+    const err = await generateDataset({ outDir: join(root, 'x'), ...opts }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as InvalidInputError).code).toBe('INVALID_ARGUMENT');
     expect((err as InvalidInputError).message).toBe(message);
@@ -38,7 +46,12 @@ describe('generateDataset arguments', () => {
 
   it('writes no ring and an empty truth with --rings 0', async () => {
     const r = await generateDataset({ outDir: join(root, 'none'), users: 500, rings: 0, seed: 3 });
-    expect(r.truth).toEqual({ rings: 0, members: 0, labelledFraud: 0, byKind: { device_farm: 0, synthetic_identity: 0, mule_network: 0, bust_out: 0, sleeper: 0 } });
+    expect(r.truth).toEqual({
+      rings: 0,
+      members: 0,
+      labelledFraud: 0,
+      byKind: { device_farm: 0, synthetic_identity: 0, mule_network: 0, bust_out: 0, sleeper: 0 },
+    });
     expect(r.counts.users).toBe(500);
   });
 });

@@ -33,9 +33,28 @@ describe('generateDataset at 20,000 users', () => {
     const u = readCsv(join(root, 'users.csv'));
     const d = readCsv(join(root, 'devices.csv'));
     const p = readCsv(join(root, 'payments.csv'));
-    expect(u.header).toEqual(['user_id', 'created_at', 'name', 'email', 'phone', 'address', 'country', 'label']);
+    expect(u.header).toEqual([
+      'user_id',
+      'created_at',
+      'name',
+      'email',
+      'phone',
+      'address',
+      'country',
+      'label',
+    ]);
     expect(d.header).toEqual(['user_id', 'device_id', 'ip', 'seen_at']);
-    expect(p.header).toEqual(['payment_id', 'payer_id', 'payee_id', 'amount', 'currency', 'created_at', 'card_id', 'device_id', 'status']);
+    expect(p.header).toEqual([
+      'payment_id',
+      'payer_id',
+      'payee_id',
+      'amount',
+      'currency',
+      'created_at',
+      'card_id',
+      'device_id',
+      'status',
+    ]);
     users = u.rows;
     devices = d.rows;
     payments = p.rows;
@@ -52,7 +71,10 @@ describe('generateDataset at 20,000 users', () => {
     expect(payments.length).toBeGreaterThan(150_000);
     expect(devices.length).toBeGreaterThan(60_000);
     expect(new Set(payments.map((r) => r.payment_id)).size).toBe(payments.length);
-    expect(lastProgress).toEqual({ people: 20_000 - result.counts.merchantAccounts, total: 20_000 - result.counts.merchantAccounts });
+    expect(lastProgress).toEqual({
+      people: 20_000 - result.counts.merchantAccounts,
+      total: 20_000 - result.counts.merchantAccounts,
+    });
     expect(progressCalls).toBeGreaterThanOrEqual(3);
   });
 
@@ -60,9 +82,20 @@ describe('generateDataset at 20,000 users', () => {
     const start = Date.parse(result.window.start);
     const end = Date.parse(result.window.end);
     const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-    const inWindow = (t: string): boolean => iso.test(t) && Date.parse(t) >= start && Date.parse(t) <= end;
-    const badUsers = users.filter((r) => !iso.test(r.created_at) || Date.parse(r.created_at) >= end || !['', 'fraud', 'legit'].includes(r.label));
-    const badDevices = devices.filter((r) => !inWindow(r.seen_at) || normalizeIdentifier('ip', r.ip) === null || r.device_id.length === 0);
+    const inWindow = (t: string): boolean =>
+      iso.test(t) && Date.parse(t) >= start && Date.parse(t) <= end;
+    const badUsers = users.filter(
+      (r) =>
+        !iso.test(r.created_at) ||
+        Date.parse(r.created_at) >= end ||
+        !['', 'fraud', 'legit'].includes(r.label),
+    );
+    const badDevices = devices.filter(
+      (r) =>
+        !inWindow(r.seen_at) ||
+        normalizeIdentifier('ip', r.ip) === null ||
+        r.device_id.length === 0,
+    );
     const badPayments = payments.filter(
       (r) =>
         !inWindow(r.created_at) ||
@@ -129,6 +162,28 @@ describe('generateDataset at 20,000 users', () => {
     expect(payees.some(([id, set]) => ids.has(id) && set.size >= 100)).toBe(true);
   });
 
+  it('has legitimate groups that share devices and pay one account, like rings do', () => {
+    const members = new Set(truth.rings.flatMap((r) => r.members));
+    const byDevice = new Map<string, Set<string>>();
+    for (const r of devices) {
+      if (members.has(r.user_id)) continue;
+      const set = byDevice.get(r.device_id.toLowerCase()) ?? new Set<string>();
+      set.add(r.user_id);
+      byDevice.set(r.device_id.toLowerCase(), set);
+    }
+    const sharedByTen = [...byDevice.values()].filter((s) => s.size >= 10).length;
+    expect(sharedByTen).toBeGreaterThanOrEqual(10);
+    const ids = new Set(users.map((r) => r.user_id));
+    const payersOf = new Map<string, Set<string>>();
+    for (const r of payments) {
+      if (!ids.has(r.payee_id) || members.has(r.payee_id) || r.payee_id.startsWith('m')) continue;
+      const set = payersOf.get(r.payee_id) ?? new Set<string>();
+      set.add(r.payer_id);
+      payersOf.set(r.payee_id, set);
+    }
+    expect([...payersOf.values()].filter((s) => s.size >= 8).length).toBeGreaterThanOrEqual(10);
+  });
+
   it('writes household addresses in variants that normalise to one value', () => {
     const byAddress = new Map<string, Set<string>>();
     for (const r of users) {
@@ -186,27 +241,39 @@ describe('generateDataset at 20,000 users', () => {
       if (!ring) continue;
       if (ringOf.get(r.payee_id) === ring) internal.set(ring, (internal.get(ring) ?? 0) + 1);
       if (r.status === 'chargeback') chargebacks.set(ring, (chargebacks.get(ring) ?? 0) + 1);
-      if (r.card_id) cardUsers.set(`${ring}:${r.card_id}`, (cardUsers.get(`${ring}:${r.card_id}`) ?? new Set()).add(r.payer_id));
+      if (r.card_id)
+        cardUsers.set(
+          `${ring}:${r.card_id}`,
+          (cardUsers.get(`${ring}:${r.card_id}`) ?? new Set()).add(r.payer_id),
+        );
     }
     const sharesDevice = (members: string[], m: string): boolean =>
-      [...(devicesOf.get(m) ?? [])].some((d) => members.some((o) => o !== m && devicesOf.get(o)?.has(d)));
+      [...(devicesOf.get(m) ?? [])].some((d) =>
+        members.some((o) => o !== m && devicesOf.get(o)?.has(d)),
+      );
 
     for (const ring of truth.rings) {
       const times = ring.members.map((m) => created.get(m) as number);
       const span = Math.max(...times) - Math.min(...times);
       if (ring.kind === 'device_farm') {
         expect(span).toBeLessThanOrEqual(3 * DAY);
-        expect(ring.members.filter((m) => sharesDevice(ring.members, m)).length).toBeGreaterThanOrEqual(ring.members.length / 2);
+        expect(
+          ring.members.filter((m) => sharesDevice(ring.members, m)).length,
+        ).toBeGreaterThanOrEqual(ring.members.length / 2);
       } else if (ring.kind === 'mule_network') {
         expect(internal.get(ring.id) ?? 0).toBeGreaterThanOrEqual(ring.members.length);
       } else if (ring.kind === 'bust_out') {
-        expect([...cardUsers.entries()].some(([k, set]) => k.startsWith(`${ring.id}:`) && set.size >= 2)).toBe(true);
+        expect(
+          [...cardUsers.entries()].some(([k, set]) => k.startsWith(`${ring.id}:`) && set.size >= 2),
+        ).toBe(true);
         expect(chargebacks.get(ring.id) ?? 0).toBeGreaterThanOrEqual(ring.members.length / 2);
       } else if (ring.kind === 'sleeper') {
         expect(Math.max(...times)).toBeLessThan(end - 2 * 365 * DAY + 180 * DAY);
         const seen = ring.members.flatMap((m) => seenAt.get(m) ?? []);
         expect(Math.max(...seen) - Math.min(...seen)).toBeLessThanOrEqual(5 * DAY);
-        expect(ring.members.filter((m) => sharesDevice(ring.members, m)).length).toBeGreaterThanOrEqual(ring.members.length / 2);
+        expect(
+          ring.members.filter((m) => sharesDevice(ring.members, m)).length,
+        ).toBeGreaterThanOrEqual(ring.members.length / 2);
       }
     }
   });

@@ -27,6 +27,10 @@ describe('generateDataset determinism', () => {
   it('depends on the ring count as an argument', async () => {
     const d = await generateDataset({ outDir: join(root, 'd'), users: 3000, seed: 42, rings: 12 });
     expect(d.truth.rings).toBe(12);
-    expect(readFileSync(join(root, 'd', 'truth.json')).equals(readFileSync(join(root, 'a', 'truth.json')))).toBe(false);
+    expect(
+      readFileSync(join(root, 'd', 'truth.json')).equals(
+        readFileSync(join(root, 'a', 'truth.json')),
+      ),
+    ).toBe(false);
   });
 });

@@ -1,8 +1,20 @@
 import { COUNTRIES } from '../../core/generate/countries';
-import { emailVariant, makeAddress, makeEmail, makePhone, renderAddress, renderPhone } from '../../core/generate/identity';
+import {
+  emailVariant,
+  makeAddress,
+  makeEmail,
+  makePhone,
+  renderAddress,
+  renderPhone,
+} from '../../core/generate/identity';
 import { ipVariant } from '../../core/generate/ips';
 import { Rng } from '../../core/generate/rng';
-import { normalizeAddress, normalizeEmail, normalizeIp, normalizePhone } from '../../core/identifiers/normalize';
+import {
+  normalizeAddress,
+  normalizeEmail,
+  normalizeIp,
+  normalizePhone,
+} from '../../core/identifiers/normalize';
 
 describe('generated identity variants', () => {
   const rng = new Rng(99, 'identity-test');
@@ -59,7 +71,13 @@ describe('generated identity variants', () => {
 
   it('writes one mailbox as variants that normalise back to it', () => {
     for (let e = 0; e < 200; e++) {
-      const email = makeEmail(rng, 'Mary-Ann', "O'Neil", e, e % 2 === 0 ? 'gmail.com' : 'yahoo.com');
+      const email = makeEmail(
+        rng,
+        'Mary-Ann',
+        "O'Neil",
+        e,
+        e % 2 === 0 ? 'gmail.com' : 'yahoo.com',
+      );
       const canonical = normalizeEmail(email);
       const variants = new Set<string>();
       for (let k = 0; k < 10; k++) {

@@ -19,7 +19,10 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(raw)).toBe(expected);
   });
 
-  it.each(['foo', '@x.com', 'a@', '+tag@x.com', '...@gmail.com', 'a@x.com@'])('%j is unusable', (raw) => {
-    expect(normalizeEmail(raw)).toBeNull();
-  });
+  it.each(['foo', '@x.com', 'a@', '+tag@x.com', '...@gmail.com', 'a@x.com@'])(
+    '%j is unusable',
+    (raw) => {
+      expect(normalizeEmail(raw)).toBeNull();
+    },
+  );
 });

@@ -11,7 +11,8 @@ function tokenize(text: string, chunkSize = text.length || 1, expect = 0): Rec[]
   const out: Rec[] = [];
   const t = new CsvTokenizer(64);
   if (expect > 0) t.expectFields(expect);
-  const sink = (line: number, fields: string[] | null, raw: string, error: string | null) => out.push({ line, fields, raw, error });
+  const sink = (line: number, fields: string[] | null, raw: string, error: string | null) =>
+    out.push({ line, fields, raw, error });
   for (let i = 0; i < text.length; i += chunkSize) t.push(text.slice(i, i + chunkSize), sink);
   t.end(sink);
   return out;
@@ -20,13 +21,22 @@ function tokenize(text: string, chunkSize = text.length || 1, expect = 0): Rec[]
 describe('CsvTokenizer', () => {
   it('reads plain records with LF and CRLF ends, and strips a BOM', () => {
     const recs = tokenize('\uFEFFa,b\r\n1,2\n3,4');
-    expect(recs.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(recs.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(recs.map((r) => r.line)).toEqual([1, 2, 3]);
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks, numbering records by their first physical line', () => {
     const recs = tokenize('a,b\n"x,y","say ""hi"""\n"multi\nline",z\r\nlast,1\n');
-    expect(recs.map((r) => r.fields)).toEqual([['a', 'b'], ['x,y', 'say "hi"'], ['multi\nline', 'z'], ['last', '1']]);
+    expect(recs.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['x,y', 'say "hi"'],
+      ['multi\nline', 'z'],
+      ['last', '1'],
+    ]);
     expect(recs.map((r) => r.line)).toEqual([1, 2, 3, 5]);
     expect(recs[2]!.raw).toBe('"multi\nline",z');
   });
@@ -71,7 +81,12 @@ describe('CsvTokenizer', () => {
   it('keeps a quote inside an unquoted field and rejects text after a closing quote', () => {
     const recs = tokenize('ab"c,d\n"x"y,z\n');
     expect(recs[0]!.fields).toEqual(['ab"c', 'd']);
-    expect(recs[1]).toEqual({ line: 2, fields: null, raw: '"x"y,z', error: 'text after a closing quote' });
+    expect(recs[1]).toEqual({
+      line: 2,
+      fields: null,
+      raw: '"x"y,z',
+      error: 'text after a closing quote',
+    });
   });
 
   it('reports a line longer than the record limit once and skips it', () => {

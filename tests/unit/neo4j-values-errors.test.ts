@@ -1,5 +1,11 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { fromDriver, toDriver } from '../../core/store/neo4j/neo4j-values';
+import {
+  fromDriver,
+  money,
+  numOrNull,
+  strOrNull,
+  toDriver,
+} from '../../core/store/neo4j/neo4j-values';
 import { isConstraintViolation, toProjectError } from '../../core/store/neo4j/neo4j-errors';
 import { ConfigError, NotFoundError, StoreError } from '../../core/errors';
 import { loadConfig } from '../../core/config';
@@ -40,6 +46,14 @@ describe('neo4j value mapping', () => {
       list: [1, 'x'],
       m: { n: -3 },
     });
+  });
+
+  it('reads an absent property (Neo4j stores no nulls) as null, and rounds money to 6 decimals', () => {
+    const row = fromDriver({ name: 'x' }) as Record<string, null | string>;
+    expect(strOrNull(row.assignee)).toBeNull();
+    expect(numOrNull(row.decidedAt)).toBeNull();
+    expect(strOrNull(row.name)).toBe('x');
+    expect(money(0.1 + 0.2)).toBe(0.3);
   });
 });
 
@@ -93,6 +107,7 @@ describe('neo4j error mapping', () => {
     await expect(openNeo4jStore(config)).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
       retriable: true,
+      message: expect.stringMatching(/cannot reach Neo4j/),
     });
   });
 });

@@ -73,7 +73,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
         h('a', { class: ['nav-link', isActive(item.name, route) && 'active'], attrs: { href: hrefFor(item.name) } }, item.title),
       ),
     );
-    if (!user) return;
+    if (!user) {
+      userBox.replaceChildren();
+      return;
+    }
     const logout = h('button', { class: 'btn btn-small btn-ghost-light', attrs: { type: 'button' }, data: { testid: 'logout' } }, 'Log out');
     logout.addEventListener('click', () => {
       logOut()

@@ -4,27 +4,28 @@
  *
  * `load(fn)` is validate-then-write: `fn`'s rows go to a spool on disk, and only when `fn`
  * resolves are they written, in batches of `batchSize` rows, each batch one managed write
- * transaction (retried by the driver on transient errors). A batch that still fails is retried
- * from that batch on, after a pause, up to `batchAttempts` times: batches already written stay,
- * and since every batch is an idempotent MERGE, re-running the same file after a hard failure
- * converges to the state a clean load would give. While the batches are being written, readers
- * can see a partly applied file; a load whose function throws writes nothing.
+ * transaction (retried by the driver on transient errors); a batch that still fails is retried
+ * from that batch on (`resumable-writes.ts`), and since every batch is an idempotent MERGE,
+ * re-running the same file after a hard failure converges to the state a clean load would give.
+ * While the batches are being written, readers can see a partly applied file; a load whose
+ * function throws writes nothing.
  */
 import type { LoadWriter } from '../port';
-import type {
-  AccountLabel,
-  AccountView,
-  EntityCounts,
-  IdentifierKind,
-  SearchHit,
+import {
+  IDENTIFIER_KINDS,
+  type AccountLabel,
+  type AccountView,
+  type EntityCounts,
+  type IdentifierKind,
+  type SearchHit,
 } from '../../types';
-import { StoreError } from '../../errors';
 import { normalizeIdentifier } from '../../identifiers/normalize';
 import { identifierKind } from './allow-list';
 import { writeBatch } from './batch-writer';
 import type { CypherRunner } from './cypher-runner';
 import { LoadSpool } from './load-spool';
-import { num, numOrNull, str, strOrNull, type Row } from './neo4j-values';
+import { writeResumably } from './resumable-writes';
+import { money, num, numOrNull, str, strOrNull, type Row } from './neo4j-values';
 
 export interface LoadOptions {
   batchSize: number;
@@ -42,7 +43,13 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
   retryPauseMs: 1000,
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Identifier order of the SQLite adapter: kind (as in IDENTIFIER_KINDS), then value. */
+function byKindThenValue(a: Row, b: Row): number {
+  const k =
+    IDENTIFIER_KINDS.indexOf(str(a.kind) as IdentifierKind) -
+    IDENTIFIER_KINDS.indexOf(str(b.kind) as IdentifierKind);
+  return k !== 0 ? k : str(a.value) < str(b.value) ? -1 : str(a.value) > str(b.value) ? 1 : 0;
+}
 
 function toAccountView(r: Row): AccountView {
   const identifiers = (Array.isArray(r.identifiers) ? r.identifiers : []) as Row[];
@@ -56,7 +63,7 @@ function toAccountView(r: Row): AccountView {
     country: strOrNull(r.country),
     label: strOrNull(r.label) as AccountLabel | null,
     stub: r.stub === true,
-    identifiers: identifiers.map((i) => ({
+    identifiers: [...identifiers].sort(byKindThenValue).map((i) => ({
       kind: str(i.kind) as IdentifierKind,
       value: str(i.value),
       raw: str(i.raw),
@@ -68,8 +75,8 @@ function toAccountView(r: Row): AccountView {
       sent: num(r.sent),
       received: num(r.received),
       chargebacks: num(r.chargebacks),
-      amountSent: num(r.amountSent),
-      amountReceived: num(r.amountReceived),
+      amountSent: money(r.amountSent),
+      amountReceived: money(r.amountReceived),
     },
   };
 }
@@ -98,28 +105,15 @@ export class Neo4jEntities {
 
   private async writeSpool(spool: LoadSpool): Promise<void> {
     const { batchSize, batchAttempts, retryPauseMs } = this.loadOptions;
-    let written = 0;
-    for await (const batch of spool.batches(batchSize)) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.runner.writeTx('load', (tx) => writeBatch(tx, batch));
-          break;
-        } catch (err) {
-          const retriable = err instanceof StoreError && err.retriable;
-          if (!retriable || attempt >= batchAttempts) {
-            if (err instanceof StoreError) {
-              throw new StoreError(
-                `fraud-rings: the graph store failed after writing ${written} of ${spool.rows} rows; loading the same file again completes it`,
-                { retriable: err.retriable, cause: err },
-              );
-            }
-            throw err;
-          }
-          await sleep(retryPauseMs * attempt);
-        }
-      }
-      written += batch.rows.length;
-    }
+    await writeResumably(
+      spool.batches(batchSize),
+      (batch) => this.runner.writeTx('load', (tx) => writeBatch(tx, batch)),
+      {
+        attempts: batchAttempts,
+        pauseMs: retryPauseMs,
+        totalRows: spool.rows,
+      },
+    );
   }
 
   async counts(): Promise<EntityCounts> {

@@ -24,6 +24,15 @@ export function toProjectError(err: unknown, operation: string): FraudRingsError
         'fraud-rings: the Neo4j database named by NEO4J_DATABASE does not exist',
       );
     }
+    if (err.code === 'ServiceUnavailable' || err.code === 'SessionExpired') {
+      return new StoreError(
+        `fraud-rings: cannot reach Neo4j during ${operation} (check NEO4J_URI and that the server is up)`,
+        {
+          retriable: true,
+          cause: err,
+        },
+      );
+    }
     return new StoreError(`fraud-rings: the graph store failed during ${operation}`, {
       retriable: Neo4jError.isRetryable(err),
       cause: err,

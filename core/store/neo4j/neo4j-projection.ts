@@ -15,7 +15,7 @@ import type {
 } from '../port';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../types';
 import type { CypherRunner } from './cypher-runner';
-import { num, str, type Row } from './neo4j-values';
+import { money, num, str, type Row } from './neo4j-values';
 
 const TOTALS_CHUNK = 50_000;
 
@@ -87,7 +87,7 @@ export class Neo4jProjection {
         payerKeys: Int32Array.from(rows, (r) => num(r.payerKey)),
         payeeKeys: Int32Array.from(rows, (r) => num(r.payeeKey)),
         count: Int32Array.from(rows, (r) => num(r.count)),
-        amount: Float64Array.from(rows, (r) => num(r.amount)),
+        amount: Float64Array.from(rows, (r) => money(r.amount)),
         chargebacks: Int32Array.from(rows, (r) => num(r.chargebacks)),
         firstAt: Float64Array.from(rows, (r) => orNaN(r.firstAt)),
         lastAt: Float64Array.from(rows, (r) => orNaN(r.lastAt)),
@@ -107,7 +107,8 @@ export class Neo4jProjection {
     }
     return {
       keys: Int32Array.from(rows, (r) => num(r.key)),
-      sent: Float64Array.from(rows, (r) => num(r.sent)),
+      sent: Float64Array.from(rows, (r) => money(r.sent)),
+      received: Float64Array.from(rows, (r) => money(r.received)),
       chargebacks: Int32Array.from(rows, (r) => num(r.chargebacks)),
     };
   }

@@ -43,13 +43,22 @@ export function fromDriver(value: unknown): Plain {
 /** A row read from Neo4j with plain values. */
 export type Row = Record<string, Plain>;
 
-export const str = (v: Plain): string => (typeof v === 'string' ? v : String(v));
-export const strOrNull = (v: Plain): string | null => (v === null ? null : str(v));
-export const num = (v: Plain): number => (typeof v === 'number' ? v : Number(v));
-export const numOrNull = (v: Plain): number | null => (v === null ? null : num(v));
-export const strList = (v: Plain): string[] => (Array.isArray(v) ? v.map(str) : []);
+/**
+ * Field readers. Neo4j stores no nulls: a property set to null is absent, so a map projection
+ * (`n {.*}`) simply lacks it; `undefined` and `null` both read as null here.
+ */
+export const str = (v: Plain | undefined): string => (typeof v === 'string' ? v : String(v ?? ''));
+export const strOrNull = (v: Plain | undefined): string | null =>
+  v === null || v === undefined ? null : str(v);
+export const num = (v: Plain | undefined): number =>
+  typeof v === 'number' ? v : Number(v ?? Number.NaN);
+export const numOrNull = (v: Plain | undefined): number | null =>
+  v === null || v === undefined ? null : num(v);
+/** A money sum rounded to 6 decimals, as the SQLite adapter stores it (no float noise like 0.30000000000000004). */
+export const money = (v: Plain | undefined): number => Math.round(num(v) * 1e6) / 1e6;
+export const strList = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map(str) : []);
 
 /** Parses a JSON string property written by this adapter (maps are stored as JSON strings). */
-export function json<T>(v: Plain, fallback: T): T {
+export function json<T>(v: Plain | undefined, fallback: T): T {
   return typeof v === 'string' ? (JSON.parse(v) as T) : fallback;
 }

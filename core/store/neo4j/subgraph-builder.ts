@@ -9,7 +9,7 @@
  * Nodes and edges come out sorted by id, so equal data gives identical subgraphs.
  */
 import type { GraphEdge, GraphNode, IdentifierKind, Subgraph } from '../../types';
-import { num, numOrNull, str, strOrNull, type Row } from './neo4j-values';
+import { money, num, numOrNull, str, strOrNull, type Row } from './neo4j-values';
 
 export const accountNodeId = (userId: string) => `account:${userId}`;
 export const identifierNodeId = (kind: string, value: string) => `${kind}:${value}`;
@@ -104,7 +104,7 @@ export class SubgraphBuilder {
       type: 'pays',
       props: {
         count: num(r.count),
-        amount: num(r.amount),
+        amount: money(r.amount),
         chargebacks: num(r.chargebacks),
         firstAt: numOrNull(r.firstAt),
         lastAt: numOrNull(r.lastAt),

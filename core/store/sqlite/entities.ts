@@ -1,5 +1,12 @@
 import type { EntityStore, LoadWriter } from '../port';
-import type { AccountView, EntityCounts, IdentifierKind, NeighbourhoodQuery, SearchHit, Subgraph } from '../../types';
+import type {
+  AccountView,
+  EntityCounts,
+  IdentifierKind,
+  NeighbourhoodQuery,
+  SearchHit,
+  Subgraph,
+} from '../../types';
 import type { Db } from './database';
 import { counts } from './entities/counts';
 import { getAccount, getAccounts } from './entities/get-accounts';
@@ -40,7 +47,10 @@ class EntitiesTable implements EntityStore {
     return subgraphOf(this.db, userIds, opts);
   }
 
-  async search(query: { kind: IdentifierKind | 'account'; value: string }, limit: number): Promise<SearchHit[]> {
+  async search(
+    query: { kind: IdentifierKind | 'account'; value: string },
+    limit: number,
+  ): Promise<SearchHit[]> {
     return search(this.db, query, limit);
   }
 }

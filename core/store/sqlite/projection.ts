@@ -121,24 +121,32 @@ class ProjectionReader implements ProjectionSource {
       .prepare('SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key')
       .raw(true);
     const received = this.db
-      .prepare('SELECT payee_key, SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key')
+      .prepare('SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key')
       .raw(true);
-    const totals = new Map<number, { sent: number; chargebacks: number }>();
+    const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
     const unique = [...new Set(keys)];
     for (let i = 0; i < unique.length; i += 50_000) {
       const chunk = JSON.stringify(unique.slice(i, i + 50_000));
-      for (const [key, amount, cb] of sent.all(chunk) as Array<[number, number, number]>) totals.set(key, { sent: amount, chargebacks: cb });
-      for (const [key, cb] of received.all(chunk) as Array<[number, number]>) {
+      for (const [key, amount, cb] of sent.all(chunk) as Array<[number, number, number]>) totals.set(key, { sent: amount, received: 0, chargebacks: cb });
+      for (const [key, amount, cb] of received.all(chunk) as Array<[number, number, number]>) {
         const t = totals.get(key);
-        if (t) t.chargebacks += cb;
-        else totals.set(key, { sent: 0, chargebacks: cb });
+        if (t) {
+          t.received = amount;
+          t.chargebacks += cb;
+        } else totals.set(key, { sent: 0, received: amount, chargebacks: cb });
       }
     }
-    const out = { keys: new Int32Array(totals.size), sent: new Float64Array(totals.size), chargebacks: new Int32Array(totals.size) };
+    const out = {
+      keys: new Int32Array(totals.size),
+      sent: new Float64Array(totals.size),
+      received: new Float64Array(totals.size),
+      chargebacks: new Int32Array(totals.size),
+    };
     let n = 0;
     for (const [key, t] of totals) {
       out.keys[n] = key;
       out.sent[n] = t.sent;
+      out.received[n] = t.received;
       out.chargebacks[n++] = t.chargebacks;
     }
     return out;

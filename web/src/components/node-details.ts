@@ -26,9 +26,9 @@ export function showNodeDetails(host: HTMLElement, node: NodeData | null, action
     replaceChildren(host, h('p', { class: 'muted' }, 'Click a node in the graph to see its details. Double-click an account to expand its neighbourhood.'));
     return;
   }
-  if (node.type === 'account') {
+  if (node.userId !== null) {
     replaceChildren(host, h('p', { class: 'muted' }, 'Loading account…'));
-    void loadAccount(host, node.id, actions);
+    void loadAccount(host, node.userId, actions);
     return;
   }
   const rows: Array<[string, string]> = [

@@ -7,8 +7,9 @@ import type { ElementDefinition } from 'cytoscape';
 import type { ApiGraphProps, CyEdgeData, CyElements, CyNodeData } from '../../../server/api-types';
 import { formatCompact } from '../format';
 
-/** Data of a drawn node. */
+/** Data of a drawn node; `userId` is set on account nodes. */
 export interface NodeData extends CyNodeData {
+  userId: string | null;
   display: string;
   chargebacks: number;
   count: number;
@@ -30,6 +31,20 @@ const num = (props: ApiGraphProps, ...keys: string[]): number | null => {
   return null;
 };
 
+const ACCOUNT_PREFIX = 'account:';
+
+/** The graph node id of an account (the store's id scheme: `account:<user id>`). */
+export function accountNodeId(userId: string): string {
+  return `${ACCOUNT_PREFIX}${userId}`;
+}
+
+/** The user id of an account node: its `userId` prop, else its id without the prefix. */
+export function userIdOf(node: CyNodeData): string | null {
+  if (node.type !== 'account') return null;
+  if (typeof node.props.userId === 'string') return node.props.userId;
+  return node.id.startsWith(ACCOUNT_PREFIX) ? node.id.slice(ACCOUNT_PREFIX.length) : node.id;
+}
+
 const MAX_LABEL = 24;
 const shorten = (text: string): string => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
@@ -39,7 +54,7 @@ function nodeDisplay(node: CyNodeData): string {
     const kind = typeof node.props.kind === 'string' ? node.props.kind : 'identifier';
     return `${kind} ×${count}`;
   }
-  return shorten(node.label || node.id);
+  return shorten(node.label || userIdOf(node) || node.id);
 }
 
 function nodeClasses(node: CyNodeData, chargebacks: number): string[] {
@@ -74,7 +89,7 @@ export function toCyElements(elements: CyElements, extraClasses: string[] = []):
   const out: ElementDefinition[] = [];
   for (const { data } of elements.nodes) {
     const cb = chargebacks.get(data.id) ?? 0;
-    const nodeData: NodeData = { ...data, display: nodeDisplay(data), chargebacks: cb, count: num(data.props, 'count') ?? 0 };
+    const nodeData: NodeData = { ...data, userId: userIdOf(data), display: nodeDisplay(data), chargebacks: cb, count: num(data.props, 'count') ?? 0 };
     out.push({ group: 'nodes', data: nodeData, classes: [...nodeClasses(data, cb), ...extraClasses] });
   }
   for (const { data } of elements.edges) {

@@ -104,7 +104,10 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
   cy.on('tap', (event) => {
     if (event.target === cy) options.onSelect(null);
   });
-  cy.on('dbltap', 'node.type-account', (event) => options.onExpandRequest((event.target as NodeSingular).id()));
+  cy.on('dbltap', 'node.type-account', (event) => {
+    const userId = ((event.target as NodeSingular).data() as NodeData).userId;
+    if (userId) options.onExpandRequest(userId);
+  });
 
   function publishCounts(): void {
     canvas.dataset.nodeCount = String(cy.nodes().length);

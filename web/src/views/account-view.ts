@@ -5,6 +5,7 @@
 import { endpoints } from '../api/endpoints';
 import { createGraphExplorer } from '../components/graph-explorer';
 import { toastError } from '../components/toast';
+import { accountNodeId } from '../graph/elements';
 import { h } from '../dom';
 import { hrefFor, navigate, type Route } from '../router';
 import type { View } from './view';
@@ -39,7 +40,7 @@ export function accountView(route: Route): View {
       const reply = await endpoints.neighbourhood(userId, depth, 300);
       await explorer.workspace.load(reply.elements, reply.capped);
       if (route.query.get('node')) explorer.restoreSelection();
-      else explorer.workspace.focus(userId);
+      else explorer.workspace.focus(accountNodeId(userId));
     } catch (err) {
       toastError(err);
     }

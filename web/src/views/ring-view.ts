@@ -7,6 +7,7 @@ import { endpoints, type Reveal } from '../api/endpoints';
 import { labelBadge, ringStatusBadge, scorePill } from '../components/badges';
 import { dataTable } from '../components/data-table';
 import { createGraphExplorer } from '../components/graph-explorer';
+import { accountNodeId } from '../graph/elements';
 import { keyValues } from '../components/key-values';
 import { revealControl } from '../components/reveal-form';
 import { createTabs, type Tabs } from '../components/tabs';
@@ -96,7 +97,7 @@ export function ringView(route: Route): View {
       [
         {
           title: 'Account',
-          cell: (m) => h('button', { class: 'link mono', attrs: { type: 'button' }, on: { click: () => explorer.workspace.focus(m.userId) } }, m.userId),
+          cell: (m) => h('button', { class: 'link mono', attrs: { type: 'button' }, on: { click: () => explorer.workspace.focus(accountNodeId(m.userId)) } }, m.userId),
         },
         { title: 'Name', cell: (m) => m.name },
         { title: 'Email', cell: (m) => m.email },

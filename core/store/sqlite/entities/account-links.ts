@@ -26,7 +26,9 @@ const KEY_OF = 'SELECT key FROM accounts WHERE user_id = ?';
 
 /** The identifiers an account uses, by kind then value (indexed on account_key). */
 export function identifiersOf(db: Db, accountKey: number): AccountIdentifierRow[] {
-  const rows = prepared(db, IDENTIFIERS_OF).all(accountKey) as Array<Omit<AccountIdentifierRow, 'kind'> & { kind: number }>;
+  const rows = prepared(db, IDENTIFIERS_OF).all(accountKey) as Array<
+    Omit<AccountIdentifierRow, 'kind'> & { kind: number }
+  >;
   return rows.map((r) => ({ ...r, kind: kindOf(r.kind) }));
 }
 

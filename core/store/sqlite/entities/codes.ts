@@ -11,7 +11,11 @@ export const KIND_CODE: Readonly<Record<IdentifierKind, number>> = Object.freeze
 );
 
 /** Profile identifier kinds: replaced, not accumulated, when a users row is loaded again. */
-export const PROFILE_KIND_CODES: readonly number[] = [KIND_CODE.email, KIND_CODE.phone, KIND_CODE.address];
+export const PROFILE_KIND_CODES: readonly number[] = [
+  KIND_CODE.email,
+  KIND_CODE.phone,
+  KIND_CODE.address,
+];
 
 export function kindOf(code: number): IdentifierKind {
   const kind = IDENTIFIER_KINDS[code];

@@ -7,12 +7,12 @@ import { prepared } from './prepare';
 const ACCOUNT = `SELECT key, user_id, created_at, name, email, phone, address, country, label, stub
   FROM accounts WHERE user_id = ?`;
 const PAYMENTS = `SELECT
-  coalesce((SELECT sum(count) FROM payment_links WHERE payer_key = ?1), 0) AS sent,
-  coalesce((SELECT sum(count) FROM payment_links WHERE payee_key = ?1), 0) AS received,
-  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = ?1), 0)
-    + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = ?1), 0) AS chargebacks,
-  coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payer_key = ?1), 0) AS amountSent,
-  coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payee_key = ?1), 0) AS amountReceived`;
+  coalesce((SELECT sum(count) FROM payment_links WHERE payer_key = @key), 0) AS sent,
+  coalesce((SELECT sum(count) FROM payment_links WHERE payee_key = @key), 0) AS received,
+  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = @key), 0)
+    + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key), 0) AS chargebacks,
+  coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payer_key = @key), 0) AS amountSent,
+  coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payee_key = @key), 0) AS amountReceived`;
 
 interface AccountRow {
   key: number;
@@ -35,7 +35,7 @@ interface AccountRow {
 export function getAccount(db: Db, userId: string): AccountView | null {
   const row = prepared(db, ACCOUNT).get(userId) as AccountRow | undefined;
   if (!row) return null;
-  const payments = prepared(db, PAYMENTS).get(row.key) as AccountView['payments'];
+  const payments = prepared(db, PAYMENTS).get({ key: row.key }) as AccountView['payments'];
   return {
     userId: row.user_id,
     createdAt: row.created_at,

@@ -40,8 +40,8 @@ interface AccountRow {
 const ACCOUNT_BY_KEY = `SELECT key, user_id, created_at, name, email, phone, address, country, label, stub
   FROM accounts WHERE key = ?`;
 const CHARGEBACKS = `SELECT
-  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = ?1), 0)
-  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = ?1), 0)`;
+  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = @key), 0)
+  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key), 0)`;
 
 /**
  * The account node of `accountKey`. Props: the profile, `label` (`fraud`/`legit`/null), `stub`,
@@ -50,7 +50,7 @@ const CHARGEBACKS = `SELECT
 export function accountNode(db: Db, accountKey: number): GraphNode | null {
   const row = prepared(db, ACCOUNT_BY_KEY).get(accountKey) as AccountRow | undefined;
   if (!row) return null;
-  const chargebacks = prepared(db, CHARGEBACKS).pluck().get(accountKey) as number;
+  const chargebacks = prepared(db, CHARGEBACKS).pluck().get({ key: accountKey }) as number;
   return {
     id: accountNodeId(row.user_id),
     type: 'account',
@@ -87,8 +87,19 @@ export function identifierNode(
 }
 
 /** `uses` edge; props `firstSeen`/`lastSeen` are epoch ms, null for profile identifiers. */
-export function usesEdge(account: string, identifier: string, firstSeen: number | null, lastSeen: number | null): GraphEdge {
-  return { id: edgeId('uses', account, identifier), source: account, target: identifier, type: 'uses', props: { firstSeen, lastSeen } };
+export function usesEdge(
+  account: string,
+  identifier: string,
+  firstSeen: number | null,
+  lastSeen: number | null,
+): GraphEdge {
+  return {
+    id: edgeId('uses', account, identifier),
+    source: account,
+    target: identifier,
+    type: 'uses',
+    props: { firstSeen, lastSeen },
+  };
 }
 
 export interface PaymentLinkRow {
@@ -108,12 +119,22 @@ export function paysEdge(payer: string, payee: string, link: PaymentLinkRow): Gr
     source: payer,
     target: payee,
     type: 'pays',
-    props: { count: link.count, amount: link.amount, chargebacks: link.chargebacks, firstAt: link.first_at, lastAt: link.last_at },
+    props: {
+      count: link.count,
+      amount: link.amount,
+      chargebacks: link.chargebacks,
+      firstAt: link.first_at,
+      lastAt: link.last_at,
+    },
   };
 }
 
 /** Nodes and edges sorted by id, so equal data gives byte-identical subgraphs. */
-export function sortedSubgraph(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdge>, capped: boolean) {
+export function sortedSubgraph(
+  nodes: Iterable<GraphNode>,
+  edges: Iterable<GraphEdge>,
+  capped: boolean,
+) {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { nodes: [...nodes].sort(byId), edges: [...edges].sort(byId), capped };
 }

@@ -1,7 +1,13 @@
 import { PairTable, slotsInPairOrder } from './pair-table';
 
 /** Writes one account–identifier link with the first and last time it was seen. */
-export type LinkSink = (identifierKey: number, accountKey: number, kind: number, firstSeen: number, lastSeen: number) => void;
+export type LinkSink = (
+  identifierKey: number,
+  accountKey: number,
+  kind: number,
+  firstSeen: number,
+  lastSeen: number,
+) => void;
 
 /**
  * Collects the account–identifier links of a load in memory, keeping only the earliest and latest
@@ -46,7 +52,13 @@ export class LinkBuffer {
     const size = this.table.size;
     if (size === 0) return;
     for (const s of slotsInPairOrder(this.table, this.identifierKeys, this.accountKeys, size)) {
-      this.sink(this.identifierKeys[s], this.accountKeys[s], this.kinds[s], this.first[s], this.last[s]);
+      this.sink(
+        this.identifierKeys[s],
+        this.accountKeys[s],
+        this.kinds[s],
+        this.first[s],
+        this.last[s],
+      );
     }
     this.table.clear();
   }

@@ -1,11 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import { InvalidInputError } from '../../../errors';
 import { normalizeIdentifier } from '../../../identifiers/normalize';
+import { IDENTIFIER_KINDS } from '../../../types';
 import type { AccountInput, IdentifierRef, PaymentInput, SightingInput } from '../../../types';
 import type { LoadWriter } from '../../port';
 import type { Db } from '../database';
 import { KIND_CODE, PROFILE_KIND_CODES, STATUS_CODE, labelCode } from './codes';
-import type { KeyCache, LoadCaches } from './key-cache';
+import { detach, type KeyCache, type LoadCaches } from './key-cache';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { prepared } from './prepare';
@@ -14,7 +15,6 @@ const CHARGEBACK = STATUS_CODE.chargeback;
 
 /** A stored payment row, in the column order of `storedPayment`. */
 type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
-
 
 const SQL = {
   upsertAccount: `INSERT INTO accounts (user_id, created_at, name, email, phone, address, country, label, stub)
@@ -41,21 +41,25 @@ const SQL = {
     ON CONFLICT DO UPDATE SET first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
       last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)
     WHERE first_seen IS NULL OR excluded.first_seen < first_seen OR excluded.last_seen > last_seen`,
-  insertSighting: 'INSERT OR IGNORE INTO sightings (account_key, device_key, seen_at, ip_key) VALUES (?, ?, ?, ?)',
+  insertSighting:
+    'INSERT OR IGNORE INTO sightings (account_key, device_key, seen_at, ip_key) VALUES (?, ?, ?, ?)',
   insertPayment: `INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING`,
   storedPayment: `SELECT payer_key, payee_key, amount, currency, created_at, card_key, device_key, status
     FROM payments WHERE payment_id = ?`,
   updatePayment: `UPDATE payments SET payer_key = ?, payee_key = ?, amount = ?, currency = ?, created_at = ?,
     card_key = ?, device_key = ?, status = ? WHERE payment_id = ?`,
+  // A pair that only loses payments (an updated payment moved away) always exists already, so
+  // the NULL times are never inserted: they only leave first_at/last_at as they are.
   upsertPaymentLink: `INSERT INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at)
-    VALUES (?, ?, ?, ? / 1e6, ?, ?, ?)
+    VALUES (@payer, @payee, @count, @micros / 1e6, @chargebacks, coalesce(@first, 0), coalesce(@last, 0))
     ON CONFLICT DO UPDATE SET count = count + excluded.count,
-      amount = round(amount * 1e6 + excluded.amount * 1e6) / 1e6,
+      amount = round(amount * 1e6 + @micros) / 1e6,
       chargebacks = chargebacks + excluded.chargebacks,
-      first_at = min(first_at, coalesce(excluded.first_at, first_at)),
-      last_at = max(last_at, coalesce(excluded.last_at, last_at))`,
-  deleteEmptyPaymentLink: 'DELETE FROM payment_links WHERE payer_key = ? AND payee_key = ? AND count <= 0',
+      first_at = min(first_at, coalesce(@first, first_at)),
+      last_at = max(last_at, coalesce(@last, last_at))`,
+  deleteEmptyPaymentLink:
+    'DELETE FROM payment_links WHERE payer_key = ? AND payee_key = ? AND count <= 0',
 } as const;
 
 /**
@@ -80,11 +84,15 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly paymentLinks: PaymentLinkBuffer;
   private readonly stmt: { [K in keyof typeof SQL]: Statement };
   private closed = false;
+  private readonly lastValue: string[][] = IDENTIFIER_KINDS.map(() => []);
+  private readonly lastKey: number[][] = IDENTIFIER_KINDS.map(() => []);
 
   constructor(db: Db, caches: LoadCaches) {
     this.accountKeys = caches.accounts;
     this.identifierKeys = caches.identifiers;
-    this.stmt = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, prepared(db, sql)])) as {
+    this.stmt = Object.fromEntries(
+      Object.entries(SQL).map(([k, sql]) => [k, prepared(db, sql)]),
+    ) as {
       [K in keyof typeof SQL]: Statement;
     };
     const upsertLink = this.stmt.upsertLink;
@@ -92,20 +100,31 @@ export class SqliteLoadWriter implements LoadWriter {
       upsertLink.run(ik, ak, kind, first, last);
     });
     const { upsertPaymentLink, deleteEmptyPaymentLink } = this.stmt;
-    this.paymentLinks = new PaymentLinkBuffer((payer, payee, count, micros, chargebacks, first, last) => {
-      upsertPaymentLink.run(payer, payee, count, micros, chargebacks, first, last);
-      if (count < 0) deleteEmptyPaymentLink.run(payer, payee);
-    });
+    this.paymentLinks = new PaymentLinkBuffer(
+      (payer, payee, count, micros, chargebacks, first, last) => {
+        upsertPaymentLink.run({ payer, payee, count, micros, chargebacks, first, last });
+        if (count < 0) deleteEmptyPaymentLink.run(payer, payee);
+      },
+    );
   }
 
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
     for (const row of rows) {
-      const values = [row.createdAt, row.name, row.email, row.phone, row.address, row.country, labelCode(row.label)] as const;
+      const values = [
+        row.createdAt,
+        row.name,
+        row.email,
+        row.phone,
+        row.address,
+        row.country,
+        labelCode(row.label),
+      ] as const;
       if (this.accountKeys.complete && this.accountKeys.get(row.userId) === undefined) {
         const key = Number(this.stmt.insertAccount.run(row.userId, ...values).lastInsertRowid);
         this.accountKeys.set(row.userId, key);
-        for (const ref of row.identifiers) this.stmt.insertProfileLink.run(this.identifierKey(ref), key, KIND_CODE[ref.kind]);
+        for (const ref of row.identifiers)
+          this.stmt.insertProfileLink.run(this.identifierKey(ref), key, KIND_CODE[ref.kind]);
         continue;
       }
       const key = this.stmt.upsertAccount.pluck().get(row.userId, ...values) as number;
@@ -126,10 +145,13 @@ export class SqliteLoadWriter implements LoadWriter {
       }
       device ??= normalizeIdentifier('device', row.deviceId);
       if (device === null) {
-        throw new InvalidInputError('SIGHTING_WITHOUT_DEVICE', `fraud-rings: sighting of ${row.userId} has no device id`);
+        throw new InvalidInputError(
+          'SIGHTING_WITHOUT_DEVICE',
+          `fraud-rings: sighting of ${row.userId} has no device id`,
+        );
       }
-      const deviceKey = this.identifierKey(device);
-      const ipKey = ip === null ? 0 : this.identifierKey(ip);
+      const deviceKey = this.identifierKeyOf(device, KIND_CODE.device, accountKey);
+      const ipKey = ip === null ? 0 : this.identifierKeyOf(ip, KIND_CODE.ip, accountKey);
       this.stmt.insertSighting.run(accountKey, deviceKey, row.seenAt, ipKey);
       this.links.add(deviceKey, accountKey, KIND_CODE.device, row.seenAt);
       if (ip !== null) this.links.add(ipKey, accountKey, KIND_CODE.ip, row.seenAt);
@@ -138,28 +160,41 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
+    const insert = this.stmt.insertPayment;
     for (const row of rows) {
       const payerKey = this.accountKey(row.payerId);
       const payeeKey = this.accountKey(row.payeeId);
       let cardKey: number | null = null;
       let deviceKey: number | null = null;
       for (const ref of row.identifiers) {
-        const key = this.identifierKey(ref);
-        if (ref.kind === 'card') cardKey = key;
-        else if (ref.kind === 'device') deviceKey = key;
-        this.links.add(key, payerKey, KIND_CODE[ref.kind], row.createdAt);
+        const code = KIND_CODE[ref.kind];
+        const key = this.identifierKeyOf(ref, code, payerKey);
+        if (code === KIND_CODE.card) cardKey = key;
+        else if (code === KIND_CODE.device) deviceKey = key;
+        this.links.add(key, payerKey, code, row.createdAt);
       }
       const status = STATUS_CODE[row.status];
-      const values = [payerKey, payeeKey, row.amount, row.currency, row.createdAt, cardKey, deviceKey, status] as const;
-      if (this.stmt.insertPayment.run(row.paymentId, ...values).changes === 1) {
-        this.paymentLinks.add(payerKey, payeeKey, 1, row.amount, status === CHARGEBACK, row.createdAt);
-        continue;
+      const { paymentId, amount, currency, createdAt } = row;
+      if (
+        insert.run(
+          paymentId,
+          payerKey,
+          payeeKey,
+          amount,
+          currency,
+          createdAt,
+          cardKey,
+          deviceKey,
+          status,
+        ).changes === 1
+      ) {
+        this.paymentLinks.add(payerKey, payeeKey, 1, amount, status === CHARGEBACK, createdAt);
+      } else {
+        this.updatePayment(
+          [payerKey, payeeKey, amount, currency, createdAt, cardKey, deviceKey, status],
+          paymentId,
+        );
       }
-      const old = this.stmt.storedPayment.raw().get(row.paymentId) as StoredPayment;
-      if (values.every((v, i) => v === old[i])) continue;
-      this.stmt.updatePayment.run(...values, row.paymentId);
-      this.paymentLinks.add(old[0], old[1], -1, old[2], old[7] === CHARGEBACK, old[4]);
-      this.paymentLinks.add(payerKey, payeeKey, 1, row.amount, status === CHARGEBACK, row.createdAt);
     }
   }
 
@@ -176,13 +211,38 @@ export class SqliteLoadWriter implements LoadWriter {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('fraud-rings: this load has ended; its writer can no longer be used');
+    if (this.closed)
+      throw new Error('fraud-rings: this load has ended; its writer can no longer be used');
+  }
+
+  /** Rewrites a known payment when it changed, moving its contribution between payment links. */
+  private updatePayment(values: StoredPayment, paymentId: string): void {
+    const old = this.stmt.storedPayment.raw().get(paymentId) as StoredPayment;
+    if (values.every((v, i) => v === old[i])) return;
+    this.stmt.updatePayment.run(...values, paymentId);
+    this.paymentLinks.add(old[0], old[1], -1, old[2], old[7] === CHARGEBACK, old[4]);
+    this.paymentLinks.add(values[0], values[1], 1, values[2], values[7] === CHARGEBACK, values[4]);
+  }
+
+  /**
+   * The key of an identifier of `accountKey`, remembering per account the last value of each kind:
+   * a payer pays with the same card and device row after row, so most lookups skip the key cache.
+   */
+  private identifierKeyOf(ref: IdentifierRef, code: number, accountKey: number): number {
+    const values = this.lastValue[code]!;
+    if (values[accountKey] === ref.value) return this.lastKey[code]![accountKey]!;
+    const key = this.identifierKey(ref);
+    values[accountKey] = detach(ref.value);
+    this.lastKey[code]![accountKey] = key;
+    return key;
   }
 
   private accountKey(userId: string): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
-    let key = this.accountKeys.complete ? undefined : (this.stmt.accountKey.pluck().get(userId) as number | undefined);
+    let key = this.accountKeys.complete
+      ? undefined
+      : (this.stmt.accountKey.pluck().get(userId) as number | undefined);
     if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
     this.accountKeys.set(userId, key);
     return key;
@@ -193,8 +253,11 @@ export class SqliteLoadWriter implements LoadWriter {
     const cache = this.identifierKeys[code]!;
     const cached = cache.get(ref.value);
     if (cached !== undefined) return cached;
-    let key = cache.complete ? undefined : (this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined);
-    if (key === undefined) key = Number(this.stmt.insertIdentifier.run(code, ref.value, ref.raw).lastInsertRowid);
+    let key = cache.complete
+      ? undefined
+      : (this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined);
+    if (key === undefined)
+      key = Number(this.stmt.insertIdentifier.run(code, ref.value, ref.raw).lastInsertRowid);
     cache.set(ref.value, key);
     return key;
   }
@@ -208,13 +271,15 @@ export class SqliteLoadWriter implements LoadWriter {
       this.stmt.deleteLink.run(identifierKey, accountKey);
       this.dropIfOrphan(identifierKey);
     }
-    for (const [identifierKey, kind] of wanted) this.stmt.insertProfileLink.run(identifierKey, accountKey, kind);
+    for (const [identifierKey, kind] of wanted)
+      this.stmt.insertProfileLink.run(identifierKey, accountKey, kind);
   }
 
   /** Profile identifiers (email, phone, address) are referenced by links only, never by sightings or payments. */
   private dropIfOrphan(identifierKey: number): void {
     if (this.stmt.identifierInUse.get(identifierKey) !== undefined) return;
-    const gone = this.stmt.deleteIdentifier.get(identifierKey) as { kind: number; value: string } | undefined;
+    const gone = this.stmt.deleteIdentifier.get(identifierKey) as
+      { kind: number; value: string } | undefined;
     if (gone) this.identifierKeys[gone.kind]?.delete(gone.value);
   }
 }

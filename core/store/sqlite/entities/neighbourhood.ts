@@ -1,8 +1,22 @@
 import { NotFoundError } from '../../../errors';
 import type { GraphEdge, GraphNode, NeighbourhoodQuery, Subgraph } from '../../../types';
 import type { Db } from '../database';
-import { accountKeyOf, accountsOf, degreeOf, identifiersOf, paymentsReceived, paymentsSent } from './account-links';
-import { accountNode, identifierNode, identifierNodeId, paysEdge, sortedSubgraph, usesEdge } from './graph-elements';
+import {
+  accountKeyOf,
+  accountsOf,
+  degreeOf,
+  identifiersOf,
+  paymentsReceived,
+  paymentsSent,
+} from './account-links';
+import {
+  accountNode,
+  identifierNode,
+  identifierNodeId,
+  paysEdge,
+  sortedSubgraph,
+  usesEdge,
+} from './graph-elements';
 import { requireIntIn } from './validate-graph-query';
 
 export const MAX_DEPTH = 3;
@@ -24,7 +38,8 @@ export function neighbourhood(db: Db, query: NeighbourhoodQuery): Subgraph {
   requireIntIn('limit', query.limit, 1, MAX_NODES);
   requireIntIn('hubCap', query.hubCap, 1, Number.MAX_SAFE_INTEGER);
   const rootKey = accountKeyOf(db, query.userId);
-  if (rootKey === null) throw new NotFoundError('ACCOUNT_NOT_FOUND', `fraud-rings: no account ${query.userId}`);
+  if (rootKey === null)
+    throw new NotFoundError('ACCOUNT_NOT_FOUND', `fraud-rings: no account ${query.userId}`);
 
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();

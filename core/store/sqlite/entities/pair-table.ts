@@ -77,7 +77,12 @@ const SPAN = 2 ** 26;
  * Slots 0..size-1 of pairs (a[s], b[s]) ordered by a, then b, so a flush writes in b-tree key
  * order. Keys below 2^26 (tens of millions of accounts) take a native numeric sort of packed keys.
  */
-export function slotsInPairOrder(table: PairTable, a: Int32Array, b: Int32Array, size: number): Int32Array {
+export function slotsInPairOrder(
+  table: PairTable,
+  a: Int32Array,
+  b: Int32Array,
+  size: number,
+): Int32Array {
   const order = new Int32Array(size);
   let small = true;
   for (let s = 0; s < size && small; s++) small = a[s] < SPAN && b[s] < SPAN;

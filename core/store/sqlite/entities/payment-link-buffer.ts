@@ -35,11 +35,18 @@ export class PaymentLinkBuffer {
 
   constructor(
     private readonly sink: PaymentLinkSink,
-    private readonly maxPending = 1_000_000,
+    private readonly maxPending = 2_000_000,
   ) {}
 
   /** Adds (sign 1) or removes (sign -1) one payment's contribution to its pair. */
-  add(payerKey: number, payeeKey: number, sign: 1 | -1, amount: number, chargeback: boolean, at: number): void {
+  add(
+    payerKey: number,
+    payeeKey: number,
+    sign: 1 | -1,
+    amount: number,
+    chargeback: boolean,
+    at: number,
+  ): void {
     let s = this.table.get(payerKey, payeeKey);
     if (s === -1) {
       s = this.table.insert(payerKey, payeeKey);
@@ -69,8 +76,22 @@ export class PaymentLinkBuffer {
     for (const s of slotsInPairOrder(this.table, this.payer, this.payee, size)) {
       const first = this.first[s] === Infinity ? null : this.first[s];
       const last = this.last[s] === -Infinity ? null : this.last[s];
-      if (this.count[s] === 0 && this.micros[s] === 0 && this.chargebacks[s] === 0 && first === null) continue;
-      this.sink(this.payer[s], this.payee[s], this.count[s], this.micros[s], this.chargebacks[s], first, last);
+      if (
+        this.count[s] === 0 &&
+        this.micros[s] === 0 &&
+        this.chargebacks[s] === 0 &&
+        first === null
+      )
+        continue;
+      this.sink(
+        this.payer[s],
+        this.payee[s],
+        this.count[s],
+        this.micros[s],
+        this.chargebacks[s],
+        first,
+        last,
+      );
     }
     this.table.clear();
   }

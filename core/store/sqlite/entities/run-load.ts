@@ -25,7 +25,10 @@ async function loadNow<T>(db: Db, fn: (writer: LoadWriter) => Promise<T>): Promi
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (err) {
-    throw new StoreError('fraud-rings: the store is busy (another load holds the write lock)', { retriable: true, cause: err });
+    throw new StoreError('fraud-rings: the store is busy (another load holds the write lock)', {
+      retriable: true,
+      cause: err,
+    });
   }
   let writer: SqliteLoadWriter | null = null;
   try {

@@ -1,7 +1,15 @@
 import type { GraphEdge, GraphNode, Subgraph } from '../../../types';
 import type { Db } from '../database';
 import { accountKeyOf, degreeOf, identifiersOf, type AccountIdentifierRow } from './account-links';
-import { accountNode, identifierNode, identifierNodeId, paysEdge, sortedSubgraph, usesEdge, type PaymentLinkRow } from './graph-elements';
+import {
+  accountNode,
+  identifierNode,
+  identifierNodeId,
+  paysEdge,
+  sortedSubgraph,
+  usesEdge,
+  type PaymentLinkRow,
+} from './graph-elements';
 import { MAX_NODES } from './neighbourhood';
 import { prepared } from './prepare';
 import { requireIntIn } from './validate-graph-query';
@@ -23,7 +31,11 @@ interface Shared {
  * by more than `hubCap` accounts overall is shown as a `hub` node (its edges to the members are
  * kept: a hub shared by a ring is still evidence). Node and edge ids: see `graph-elements.ts`.
  */
-export function subgraphOf(db: Db, userIds: string[], opts: { limit: number; hubCap: number }): Subgraph {
+export function subgraphOf(
+  db: Db,
+  userIds: string[],
+  opts: { limit: number; hubCap: number },
+): Subgraph {
   requireIntIn('limit', opts.limit, 1, MAX_NODES);
   requireIntIn('hubCap', opts.hubCap, 1, Number.MAX_SAFE_INTEGER);
   const nodes = new Map<string, GraphNode>();
