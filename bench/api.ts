@@ -4,7 +4,7 @@
  * (`fraud-rings serve`, a separate process, request logging on) over an existing SQLite store
  * that has a detection run. Target: at least 2,000 requests/s with p99 under 50 ms.
  *
- *   npx tsx bench/api.ts --db /tmp/frbench/1m.db [--duration 20] [--connections 32] [--depth 2]
+ *   npx tsx bench/api.ts --db /tmp/frbench/1m.db [--duration 20] [--connections 32] [--depth 2] [--workers 1]
  *
  * Requests rotate over the flagged rings of the latest run and over their members, so no single
  * cached page is measured. A bench user (admin) is created in the store if missing.
@@ -76,10 +76,19 @@ async function prepare(
   }
 }
 
-function startServer(db: string, port: number): Promise<ChildProcess> {
+function startServer(db: string, port: number, workers: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'fraud-rings.js'), '--db', db, 'serve', '--port', String(port)],
+    [
+      path.join(ROOT, 'bin', 'fraud-rings.js'),
+      '--db',
+      db,
+      'serve',
+      '--port',
+      String(port),
+      '--workers',
+      String(workers),
+    ],
     {
       env: { ...process.env, FRAUD_RINGS_FROM_SOURCE: '1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -117,8 +126,9 @@ async function main(): Promise<void> {
   const connections = Number(arg('connections', '32'));
   const depth = Number(arg('depth', '2'));
   const port = Number(arg('port', '18089'));
+  const workers = Number(arg('workers', '1'));
   const { token, ringIds, accountIds, accounts } = await prepare(db);
-  const server = await startServer(db, port);
+  const server = await startServer(db, port, workers);
   try {
     const url = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}` };

@@ -33,6 +33,7 @@ const USERS = arg('users', 100_000);
 const SMALL = arg('small', 5000);
 const WORKERS = arg('workers', 2);
 const GROUPS = arg('groups', 4);
+const SKIP_IN_PROCESS = process.argv.includes('--skip-in-process');
 
 function configFor(redisUrl: string | null, dir: string, prefix: string): Config {
   return loadConfig(
@@ -106,7 +107,11 @@ async function nightlyOnBullmq(redisUrl: string, inDir: string, groups: number):
     });
     const done = await waitForJob(config, runner.queues, enqueued.root.id);
     const ms = performance.now() - t0;
-    if (done.state !== 'completed') throw new Error(`nightly failed: ${done.failedReason}`);
+    if (done.state !== 'completed') {
+      const failed = await runner.listJobs({ state: 'failed', limit: 100 });
+      const reasons = failed.map((j) => `${j.id}: ${j.failedReason}`).join('; ');
+      throw new Error(`nightly failed: ${done.failedReason} (failed jobs: ${reasons})`);
+    }
     return ms;
   } finally {
     await runner.close();
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nnightly flow, ${USERS} accounts (${g.counts.sightings} sightings, ${g.counts.payments} payments):\n`,
     );
-    const inProcess = await nightlyInProcess(inDir);
+    const inProcess = SKIP_IN_PROCESS ? NaN : await nightlyInProcess(inDir);
     process.stdout.write(
       `  in-process runner:                          ${(inProcess / 1000).toFixed(1)} s\n`,
     );

@@ -8,7 +8,13 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { AccountResponse, RingDetailResponse, RingGraphResponse, RunListResponse, SessionResponse } from '../server/api-types';
+import type {
+  AccountResponse,
+  RingDetailResponse,
+  RingGraphResponse,
+  RunListResponse,
+  SessionResponse,
+} from '../server/api-types';
 import { syntheticRingGraph } from './ui-synthetic-graph';
 
 const TYPES: Record<string, string> = {
@@ -37,7 +43,12 @@ const RUN = {
   timingsMs: {},
 };
 
-const session: SessionResponse = { user: { userId: 'bench', name: 'bench', role: 'admin' }, via: 'cookie', csrfToken: 'bench', expiresAt: null };
+const session: SessionResponse = {
+  user: { userId: 'bench', name: 'bench', role: 'admin' },
+  via: 'cookie',
+  csrfToken: 'bench',
+  expiresAt: null,
+};
 
 function sizeOf(ringId: string): number {
   const size = Number(/^ring-(\d+)$/.exec(ringId)?.[1] ?? NaN);
@@ -52,12 +63,39 @@ function api(pathname: string): unknown {
   if (ring) {
     const ringId = decodeURIComponent(ring[1]);
     const elements = syntheticRingGraph(sizeOf(ringId));
-    if (ring[2]) return { ringId, runId: RUN.runId, elements, capped: false, masked: true } satisfies RingGraphResponse;
-    const members = elements.nodes.filter((n) => n.data.type === 'account').map((n) => String(n.data.props.userId));
-    const summary = { ringId, runId: RUN.runId, score: 88, flagged: true, size: members.length, status: 'new' as const, parents: [], evidence: [{ kind: 'shared_device', text: 'Synthetic ring for the benchmark.' }] };
+    if (ring[2])
+      return {
+        ringId,
+        runId: RUN.runId,
+        elements,
+        capped: false,
+        masked: true,
+      } satisfies RingGraphResponse;
+    const members = elements.nodes
+      .filter((n) => n.data.type === 'account')
+      .map((n) => String(n.data.props.userId));
+    const summary = {
+      ringId,
+      runId: RUN.runId,
+      score: 88,
+      flagged: true,
+      size: members.length,
+      status: 'new' as const,
+      parents: [],
+      evidence: [{ kind: 'shared_device', text: 'Synthetic ring for the benchmark.' }],
+    };
     return {
       ring: { ...summary, members, features: {} },
-      members: members.map((userId) => ({ userId, name: userId, email: null, phone: null, country: 'GB', label: null, stub: false, createdAt: RUN.startedAt })),
+      members: members.map((userId) => ({
+        userId,
+        name: userId,
+        email: null,
+        phone: null,
+        country: 'GB',
+        label: null,
+        stub: false,
+        createdAt: RUN.startedAt,
+      })),
       lineage: [],
       run: RUN,
       masked: true,
@@ -88,26 +126,41 @@ function api(pathname: string): unknown {
 }
 
 /** Starts the server on a free loopback port. */
-export async function startUiFixtureServer(distDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startUiFixtureServer(
+  distDir: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('Content-Security-Policy', STRICT_CSP);
     if (url.pathname.startsWith('/api/')) {
       try {
         const body = req.method === 'DELETE' ? null : JSON.stringify(api(url.pathname));
-        res.writeHead(body === null ? 204 : 200, { 'Content-Type': 'application/json' }).end(body ?? undefined);
+        res
+          .writeHead(body === null ? 204 : 200, { 'Content-Type': 'application/json' })
+          .end(body ?? undefined);
       } catch (err) {
-        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: (err as Error).message } }));
+        res
+          .writeHead(404, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'NOT_FOUND', message: (err as Error).message } }));
       }
       return;
     }
-    const file = path.join(distDir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+    const file = path.join(
+      distDir,
+      path.normalize(url.pathname === '/' ? '/index.html' : url.pathname),
+    );
     if (!file.startsWith(distDir)) {
       res.writeHead(403).end();
       return;
     }
     readFile(file)
-      .then((data) => res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(data))
+      .then((data) =>
+        res
+          .writeHead(200, {
+            'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          })
+          .end(data),
+      )
       .catch(() => res.writeHead(404).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -33,11 +33,25 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
     const id = `account:${userId}`;
     accounts.push(id);
     const fraud = rand() < 0.08;
-    nodes.push({ data: { id, type: 'account', label: userId, props: { userId, member: true, label: fraud ? 'fraud' : null, stub: false, chargebacks: rand() < 0.1 ? 1 + Math.floor(rand() * 3) : 0 } } });
+    nodes.push({
+      data: {
+        id,
+        type: 'account',
+        label: userId,
+        props: {
+          userId,
+          member: true,
+          label: fraud ? 'fraud' : null,
+          stub: false,
+          chargebacks: rand() < 0.1 ? 1 + Math.floor(rand() * 3) : 0,
+        },
+      },
+    });
   }
   const clusterSize = 10;
   const clusters: string[][] = [];
-  for (let i = 0; i < accounts.length; i += clusterSize) clusters.push(accounts.slice(i, i + clusterSize));
+  for (let i = 0; i < accounts.length; i += clusterSize)
+    clusters.push(accounts.slice(i, i + clusterSize));
 
   const identifiersWanted = Math.round(accountCount / 2);
   const usesWanted = Math.round(accountCount * 1.7);
@@ -48,7 +62,14 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
     const kind = KINDS[i % KINDS.length];
     const id = `${kind}:${kind}-${i}`;
     identifierIds.push(id);
-    nodes.push({ data: { id, type: kind, label: `${kind}-${i}`, props: { kind, raw: `${kind}-${i}`, accounts: 0 } } });
+    nodes.push({
+      data: {
+        id,
+        type: kind,
+        label: `${kind}-${i}`,
+        props: { kind, raw: `${kind}-${i}`, accounts: 0 },
+      },
+    });
   }
   let guard = 0;
   while (uses.size < usesWanted && guard++ < usesWanted * 20) {
@@ -59,8 +80,19 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
     if (uses.has(key)) continue;
     uses.add(key);
     const t0 = START + Math.floor(rand() * 180) * DAY;
-    const timed = !identifierIds[ident].startsWith('email') && !identifierIds[ident].startsWith('phone') && !identifierIds[ident].startsWith('address');
-    edges.push({ data: { id: `uses:${account}->${identifierIds[ident]}`, source: account, target: identifierIds[ident], type: 'uses', props: { firstSeen: timed ? t0 : null, lastSeen: timed ? t0 + 20 * DAY : null } } });
+    const timed =
+      !identifierIds[ident].startsWith('email') &&
+      !identifierIds[ident].startsWith('phone') &&
+      !identifierIds[ident].startsWith('address');
+    edges.push({
+      data: {
+        id: `uses:${account}->${identifierIds[ident]}`,
+        source: account,
+        target: identifierIds[ident],
+        type: 'uses',
+        props: { firstSeen: timed ? t0 : null, lastSeen: timed ? t0 + 20 * DAY : null },
+      },
+    });
   }
   const pays = new Set<string>();
   guard = 0;
@@ -78,7 +110,13 @@ export function syntheticRingGraph(elements: number, seed = 7): CyElements {
         source: payer,
         target: payee,
         type: 'pays',
-        props: { count: 1 + Math.floor(rand() * 5), amount: Math.round(rand() * 500000) / 100, chargebacks: rand() < 0.05 ? 1 : 0, firstAt: t0, lastAt: t0 + Math.floor(rand() * 30) * DAY },
+        props: {
+          count: 1 + Math.floor(rand() * 5),
+          amount: Math.round(rand() * 500000) / 100,
+          chargebacks: rand() < 0.05 ? 1 : 0,
+          firstAt: t0,
+          lastAt: t0 + Math.floor(rand() * 30) * DAY,
+        },
       },
     });
   }

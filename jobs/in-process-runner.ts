@@ -44,6 +44,9 @@ export interface InProcessOptions extends JobRunnerOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Finished jobs kept for reading; older ones are forgotten (a long-running server stays bounded). */
+export const KEEP_FINISHED = 1000;
+
 export class InProcessRunner implements JobRunner {
   readonly kind = 'in-process' as const;
   private readonly entries = new Map<string, Entry>();
@@ -149,6 +152,7 @@ export class InProcessRunner implements JobRunner {
     };
     const entry = { view, dedupeKey };
     this.entries.set(id, entry);
+    this.forgetOldFinished();
     return entry;
   }
 
@@ -202,6 +206,14 @@ export class InProcessRunner implements JobRunner {
       root.view.state = 'waiting';
       await this.execute(root, (ctx) => exportDecided(ctx, exportData));
     });
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.entries.values()].filter(
+      (e) => e.view.state === 'completed' || e.view.state === 'failed',
+    );
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.entries.delete(e.view.id);
   }
 
   private schedule(task: () => Promise<void>): void {

@@ -56,6 +56,7 @@ async function serveOne(
   await server.close();
   await jobs?.close();
   await store.close();
+  cluster.worker?.disconnect();
 }
 
 /** The primary of a cluster: forks the workers (they share one listening socket), replaces any that dies, stops them on a signal. */

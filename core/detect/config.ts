@@ -72,6 +72,12 @@ export interface DetectionConfig {
     stitchMinShare: number;
     /** A flagged ring drops members with less than this share of their link weight inside it (see trim.ts). */
     trimMinInsideShare: number;
+    /**
+     * Communities scoring below this are not kept as candidates (not stored, not in lineage): a
+     * pair of weak shared identifiers and no behaviour is nothing to review. About one community
+     * in seven of generated data reaches 20; storing the rest would dominate the run's cost.
+     */
+    minScore: number;
   };
   evidence: {
     /** Accounts created within this many hours of each other form a creation burst. */
@@ -128,7 +134,7 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
     refineMaxConductance: 0.15,
     refineMaxDepth: 3,
   },
-  candidates: { minSize: 3, stitchMinShare: 0.2, trimMinInsideShare: 0.35 },
+  candidates: { minSize: 3, stitchMinShare: 0.2, trimMinInsideShare: 0.35, minScore: 20 },
   evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
   scoring: {
     threshold: 50,

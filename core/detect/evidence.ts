@@ -105,13 +105,22 @@ export function moneyInsideEvidence(share: number, payments: number, size: numbe
   };
 }
 
+/** `pass_through`: "9 of 14 accounts passed on about what they received". */
+export function passThroughEvidence(accounts: number, size: number): Evidence {
+  return {
+    kind: 'pass_through',
+    accounts,
+    text: `${accounts} of ${size} accounts passed on about what they received (money in close to money out)`,
+  };
+}
+
 /** Money staying inside is worth saying from this share on. */
 export const MONEY_INSIDE_MIN_SHARE = 0.25;
 
 /**
  * All evidence of a candidate in a fixed order: shared identifiers (most shared first, at most
  * `maxShared`), synchronised first use, creation burst, chargebacks, fraud labels, money cycle,
- * money inside. `display` gives the shown value of an identifier key.
+ * money inside, pass-through. `display` gives the shown value of an identifier key.
  */
 export function buildEvidence(facts: CandidateFacts, display: (identifierKey: number) => string, maxShared: number): Evidence[] {
   const f = facts.features;
@@ -122,5 +131,6 @@ export function buildEvidence(facts: CandidateFacts, display: (identifierKey: nu
   if (f.fraudLabels > 0) out.push(fraudLabelsEvidence(f.fraudLabels, f.size));
   if (f.cycleAccounts > 0) out.push(moneyCycleEvidence(f.cycleAccounts, f.size));
   if (f.moneyInside >= MONEY_INSIDE_MIN_SHARE && f.internalPayments > 0) out.push(moneyInsideEvidence(f.moneyInside, f.internalPayments, f.size));
+  if (f.passThroughAccounts >= 2) out.push(passThroughEvidence(f.passThroughAccounts, f.size));
   return out;
 }

@@ -60,7 +60,10 @@ export async function finishRun(
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,
   });
-  const facts = candidateFacts(projection, candidates, money, config);
+  const scored = candidateFacts(projection, candidates, money, config).map((f) => ({ f, score: scoreRing(f.features, config) }));
+  const kept = scored.filter((c) => c.score >= config.candidates.minScore);
+  const facts = kept.map((c) => c.f);
+  const scores = kept.map((c) => c.score);
   const keys = new Set<number>();
   for (const f of facts) {
     f.shared.slice(0, config.evidence.maxSharedItems).forEach((s) => keys.add(s.identifierKey));
@@ -76,7 +79,7 @@ export async function finishRun(
   const previous = previousRun ? await allRings(store, previousRun.runId) : [];
   const { rings: outcomes, dissolved } = matchLineage(previous, memberLists);
   const draft: Array<Omit<RingRecord, 'runId'> & { jaccard: number | null }> = facts.map((f, i) => {
-    const score = scoreRing(f.features, config);
+    const score = scores[i];
     return {
       jaccard: outcomes[i].jaccard,
       ringId: outcomes[i].ringId,
@@ -107,6 +110,7 @@ export async function finishRun(
     edges: projection.stats.edges,
     ...(context.counts ?? {}),
     communities: communities.length,
+    scored: scored.length,
     candidates: rings.length,
     flagged,
     dissolved: dissolved.length,
@@ -137,7 +141,7 @@ export async function finishRun(
   return { run, rings };
 }
 
-/** Payment totals of every candidate member, from the store. */
+/** Payment totals of every candidate member (all payments, merchants included), from the store. */
 async function memberMoney(store: ProjectionSource, projection: Projection, candidates: number[][]): Promise<MemberMoney> {
   const n = projection.accounts.count;
   const money: MemberMoney = { sent: new Float64Array(n), received: new Float64Array(n), chargebacks: new Int32Array(n) };

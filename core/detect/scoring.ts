@@ -24,8 +24,8 @@
  * - corroboration: with no behavioural signal at all (burst, synchronised use, chargebacks,
  *   labels, money flow), structure alone (an office, a large family) is never a ring;
  * - households: a group of at most H members, at least half of whom give one postal address, is
- *   flagged only with harm evidence (at least 2 members with chargebacks, or at least 2 fraud
- *   labels). Families share an address, a tablet and a card, sign up together and pay each
+ *   flagged only with harm evidence (at least 2 fraud labels, or chargebacks on at least 2
+ *   members and at least one per member). Families share an address, a tablet and a card, sign up together and pay each
  *   other; those are not collusion.
  * When at least half the members carry a `legit` label, the score is multiplied by `legitDamping`.
  */
@@ -59,9 +59,12 @@ export function isHousehold(f: RingFeatures, config: DetectionConfig): boolean {
   return f.size <= config.scoring.householdMaxSize && f.homeAccounts * 2 >= f.size;
 }
 
-/** Harm evidence: chargebacks on at least two members, or at least two fraud labels. */
+/**
+ * Harm evidence: at least two fraud labels, or chargebacks on at least two members averaging one
+ * per member (a family sees the odd dispute; a bust-out charges back everything).
+ */
 export function hasHarm(f: RingFeatures): boolean {
-  return f.chargebackAccounts >= 2 || f.fraudLabels >= 2;
+  return f.fraudLabels >= 2 || (f.chargebackAccounts >= 2 && f.chargebacks >= f.size);
 }
 
 /** Score 0-100 (one decimal) of a candidate's features. */

@@ -10,7 +10,7 @@ import { NdjsonRecordReader } from './ndjson-record-reader';
 import type { RecordReader, RowSink } from './record-reader';
 import { RejectsFile } from './rejects-file';
 
-const BATCH_ROWS = 8192;
+const BATCH_ROWS = 65_536;
 
 /** Thrown inside a load to roll it back while keeping the file's counts. */
 class FileNotLoaded extends Error {}

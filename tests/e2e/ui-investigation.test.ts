@@ -7,9 +7,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CASE_CSV_COLUMNS } from '../../core/export/csv';
-import type { CaseDetailResponse, NeighbourhoodResponse, RingGraphResponse, RingListResponse } from '../../server/api-types';
+import type {
+  CaseDetailResponse,
+  NeighbourhoodResponse,
+  RingGraphResponse,
+  RingListResponse,
+} from '../../server/api-types';
 import { call } from '../helpers/api-server';
-import { ARTIFACTS, logIn, openGuardedPage, startE2eApp, waitForGraph, type E2eApp, type PageGuard } from '../helpers/e2e-app';
+import {
+  ARTIFACTS,
+  logIn,
+  openGuardedPage,
+  startE2eApp,
+  waitForGraph,
+  type E2eApp,
+  type PageGuard,
+} from '../helpers/e2e-app';
 import { countColouredPixels, decodePng } from '../helpers/e2e-png';
 
 let app: E2eApp;
@@ -42,7 +55,9 @@ test('the queue lists the flagged rings of the latest run, best score first', as
   expect(expected.body.items.length).toBeGreaterThan(0);
   const rows = page.locator('[data-testid=ring-table] tbody tr');
   await rows.first().waitFor();
-  const ids = await rows.evaluateAll((trs) => trs.map((tr) => (tr as unknown as { dataset: Record<string, string> }).dataset.ringId));
+  const ids = await rows.evaluateAll((trs) =>
+    trs.map((tr) => (tr as unknown as { dataset: Record<string, string> }).dataset.ringId),
+  );
   expect(ids).toEqual(expected.body.items.map((r) => r.ringId));
   expect(ids[0]).toBe(app.fx.ring.ringId);
   const firstScore = await rows.first().locator('.score').textContent();
@@ -54,15 +69,25 @@ test('opening the top ring draws its members and their links', async () => {
   await page.locator('[data-testid=ring-table] tbody tr').first().click();
   await page.waitForSelector(`[data-testid=ring-view][data-ring-id="${app.fx.ring.ringId}"]`);
   const drawn = await waitForGraph(page);
-  const graph = await call<RingGraphResponse>(app.url, 'GET', `/api/rings/${encodeURIComponent(app.fx.ring.ringId)}/graph`, { token });
-  expect(drawn).toEqual({ nodes: graph.body.elements.nodes.length, edges: graph.body.elements.edges.length });
+  const graph = await call<RingGraphResponse>(
+    app.url,
+    'GET',
+    `/api/rings/${encodeURIComponent(app.fx.ring.ringId)}/graph`,
+    { token },
+  );
+  expect(drawn).toEqual({
+    nodes: graph.body.elements.nodes.length,
+    edges: graph.body.elements.edges.length,
+  });
   expect(await accountIdsOnScreen(page)).toEqual([...app.fx.ring.members].sort());
 
   const shot = decodePng(await page.locator('[data-testid=graph]').screenshot());
   expect(countColouredPixels(shot)).toBeGreaterThan(400);
 
   await page.click('[data-tab=members]');
-  expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(app.fx.ring.members.length);
+  expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(
+    app.fx.ring.members.length,
+  );
   await page.click('[data-tab=evidence]');
   expect(await page.locator('[data-testid=evidence-list] li').count()).toBeGreaterThan(0);
   expect(page.url()).toContain('tab=evidence');
@@ -85,10 +110,17 @@ test('clicking an account on the canvas shows its details, masked', async () => 
 
 test('expanding an account adds its neighbourhood as one step, and undo takes it back', async () => {
   const before = await waitForGraph(page);
-  const onScreen = new Set(await page.evaluate<string[]>(`window.__cy.elements().map((e) => e.id())`));
+  const onScreen = new Set(
+    await page.evaluate<string[]>(`window.__cy.elements().map((e) => e.id())`),
+  );
   let chosen: { userId: string; added: number } | null = null;
   for (const userId of app.fx.ring.members) {
-    const n = await call<NeighbourhoodResponse>(app.url, 'GET', `/api/accounts/${encodeURIComponent(userId)}/neighborhood?depth=1&limit=200`, { token });
+    const n = await call<NeighbourhoodResponse>(
+      app.url,
+      'GET',
+      `/api/accounts/${encodeURIComponent(userId)}/neighborhood?depth=1&limit=200`,
+      { token },
+    );
     const ids = [...n.body.elements.nodes, ...n.body.elements.edges].map((e) => e.data.id);
     const added = ids.filter((id) => !onScreen.has(id)).length;
     if (added > 0) {
@@ -101,7 +133,9 @@ test('expanding an account adds its neighbourhood as one step, and undo takes it
   await page.click(`[data-testid=members-table] tr[data-user-id="${chosen.userId}"] button`);
   await page.locator(`[data-testid=account-details][data-user-id="${chosen.userId}"]`).waitFor();
   await page.click('[data-testid=expand]');
-  await page.waitForFunction(`window.__cy.elements().length === ${before.nodes + before.edges + chosen.added}`);
+  await page.waitForFunction(
+    `window.__cy.elements().length === ${before.nodes + before.edges + chosen.added}`,
+  );
   const after = await waitForGraph(page);
   expect(after.nodes + after.edges).toBe(before.nodes + before.edges + chosen.added);
 
@@ -120,7 +154,10 @@ test('a case opened from the ring is decided, noted and exported as CSV', async 
 
   await page.selectOption('[data-testid=case-status]', 'confirmed_fraud');
   await page.fill('[data-testid=case-assignee]', app.fx.users.analyst.name);
-  await page.fill('[data-testid=decision-note]', 'Shared devices and circular payments; confirmed with the issuer.');
+  await page.fill(
+    '[data-testid=decision-note]',
+    'Shared devices and circular payments; confirmed with the issuer.',
+  );
   await page.click('[data-testid=save-case]');
   await page.locator('.title-row .badge[data-status=confirmed_fraud]').waitFor();
 
@@ -128,7 +165,12 @@ test('a case opened from the ring is decided, noted and exported as CSV', async 
   await page.click('.note-form button[type=submit]');
   await page.locator('[data-testid=notes] li', { hasText: 'Called the card issuer.' }).waitFor();
 
-  const stored = await call<CaseDetailResponse>(app.url, 'GET', `/api/cases/${encodeURIComponent(caseId)}`, { token });
+  const stored = await call<CaseDetailResponse>(
+    app.url,
+    'GET',
+    `/api/cases/${encodeURIComponent(caseId)}`,
+    { token },
+  );
   expect(stored.body.case).toMatchObject({
     ringId: app.fx.ring.ringId,
     status: 'confirmed_fraud',
@@ -137,8 +179,12 @@ test('a case opened from the ring is decided, noted and exported as CSV', async 
     decidedBy: app.fx.users.analyst.name,
   });
   expect(stored.body.notes.map((n) => n.text)).toEqual(['Called the card issuer.']);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'case.png'), fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=export-csv]'),
+  ]);
   const file = await download.path();
   const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
   expect(lines[0]).toBe(CASE_CSV_COLUMNS.join(','));

@@ -19,7 +19,10 @@ export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
 
 /** An account whose display name is markup; the UI must show it as text. */
-export const SCRIPT_NAMED = { userId: 'e2e-script-name', name: '<img src=x onerror=alert(1)>' } as const;
+export const SCRIPT_NAMED = {
+  userId: 'e2e-script-name',
+  name: '<img src=x onerror=alert(1)>',
+} as const;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -39,10 +42,21 @@ export function ensureWebBuilt(): void {
     fs.statSync(path.join(ROOT, 'server', 'api-types.ts')).mtimeMs,
   );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Adds the script-named account, seen on the planted device, to the fixture store. */
@@ -53,11 +67,16 @@ async function plantScriptNamedAccount(fx: FixtureStore): Promise<void> {
     path.join(dir, 'users-e2e.csv'),
     `user_id,created_at,name,email,phone,address,country,label\n${SCRIPT_NAMED.userId},2026-01-05T11:00:00Z,${SCRIPT_NAMED.name},script.name@example.org,,,US,\n`,
   );
-  fs.writeFileSync(path.join(dir, 'devices-e2e.csv'), `user_id,device_id,ip,seen_at\n${SCRIPT_NAMED.userId},${fx.planted.device},198.51.100.24,2026-01-06T10:00:00Z\n`);
+  fs.writeFileSync(
+    path.join(dir, 'devices-e2e.csv'),
+    `user_id,device_id,ip,seen_at\n${SCRIPT_NAMED.userId},${fx.planted.device},198.51.100.24,2026-01-06T10:00:00Z\n`,
+  );
   const store = openSqliteStore(fx.dbPath);
   try {
     await store.migrate();
-    await ingestPaths(store, [path.join(dir, 'users-e2e.csv'), path.join(dir, 'devices-e2e.csv')], { rejectsDir: dir });
+    await ingestPaths(store, [path.join(dir, 'users-e2e.csv'), path.join(dir, 'devices-e2e.csv')], {
+      rejectsDir: dir,
+    });
   } finally {
     await store.close();
   }
@@ -104,7 +123,10 @@ export interface PageGuard {
 
 /** Opens a page (1440×900) that records dialogs, page errors and CSP violations. */
 export async function openGuardedPage(browser: Browser): Promise<{ page: Page; guard: PageGuard }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const guard: PageGuard = { dialogs: [], errors: [], cspViolations: [] };
   page.on('dialog', (dialog) => {
@@ -113,13 +135,19 @@ export async function openGuardedPage(browser: Browser): Promise<{ page: Page; g
   });
   page.on('pageerror', (err) => guard.errors.push(err.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) guard.cspViolations.push(msg.text());
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text()))
+      guard.cspViolations.push(msg.text());
   });
   return { page, guard };
 }
 
 /** Logs in through the form and waits for the ring queue. */
-export async function logIn(page: Page, url: string, user: FixtureUser, hash = '#/queue'): Promise<void> {
+export async function logIn(
+  page: Page,
+  url: string,
+  user: FixtureUser,
+  hash = '#/queue',
+): Promise<void> {
   await page.goto(`${url}/${hash}`);
   await page.fill('[data-testid=login-name]', user.name);
   await page.fill('[data-testid=login-password]', user.password);

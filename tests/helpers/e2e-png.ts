@@ -37,7 +37,8 @@ export function decodePng(png: Buffer): Pixels {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       const [depth, colour, , , interlace] = [data[8], data[9], data[10], data[11], data[12]];
-      if (depth !== 8 || interlace !== 0 || (colour !== 2 && colour !== 6)) throw new Error(`e2e-png: unsupported PNG (depth ${depth}, colour ${colour})`);
+      if (depth !== 8 || interlace !== 0 || (colour !== 2 && colour !== 6))
+        throw new Error(`e2e-png: unsupported PNG (depth ${depth}, colour ${colour})`);
       channels = colour === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
@@ -56,7 +57,16 @@ export function decodePng(png: Buffer): Pixels {
       const b = prev[i];
       const c = i >= channels ? prev[i - channels] : 0;
       const x = line[i];
-      cur[i] = (filter === 0 ? x : filter === 1 ? x + a : filter === 2 ? x + b : filter === 3 ? x + ((a + b) >> 1) : x + paeth(a, b, c)) & 0xff;
+      cur[i] =
+        (filter === 0
+          ? x
+          : filter === 1
+            ? x + a
+            : filter === 2
+              ? x + b
+              : filter === 3
+                ? x + ((a + b) >> 1)
+                : x + paeth(a, b, c)) & 0xff;
     }
     for (let px = 0; px < width; px++) {
       const o = (y * width + px) * 4;

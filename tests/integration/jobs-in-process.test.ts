@@ -27,7 +27,10 @@ describe('jobs: the in-process runner', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   beforeEach(() => {
     const db = path.join(fs.mkdtempSync(path.join(dir, 'db-')), 'store.db');
-    config = loadConfig({ dbPath: db }, { LOG_LEVEL: 'silent', EXPORT_DIR: path.join(dir, 'exports') });
+    config = loadConfig(
+      { dbPath: db },
+      { LOG_LEVEL: 'silent', EXPORT_DIR: path.join(dir, 'exports') },
+    );
   });
 
   it('is what createJobRunner returns without REDIS_URL', async () => {
@@ -41,7 +44,10 @@ describe('jobs: the in-process runner', () => {
     const inbox = path.join(dir, 'inbox-bad');
     fs.mkdirSync(inbox);
     fs.copyFileSync(path.join(inDir, 'users.csv'), path.join(inbox, 'users.csv'));
-    fs.writeFileSync(path.join(inbox, 'devices.csv'), 'user_id,device_id,seen_at\nu1,d1,not-a-time\nu2,d2,never\n');
+    fs.writeFileSync(
+      path.join(inbox, 'devices.csv'),
+      'user_id,device_id,seen_at\nu1,d1,not-a-time\nu2,d2,never\n',
+    );
     const runner = new InProcessRunner(config, { logger: silent, retryDelayMs: 1 });
     const night = await runner.enqueueNightly([inbox], { runDate: '2026-06-01' });
     await runner.close();
@@ -64,16 +70,34 @@ describe('jobs: the in-process runner', () => {
     const a = await runner.enqueueDetect({ seed: 9 });
     const b = await runner.enqueueDetect({ seed: 9 });
     const c = await runner.enqueueDetect({ seed: 10 });
+    const k1 = await runner.enqueueDetect({ key: 'nightly-2026-06-02' });
     expect(b.id).toBe(a.id);
     expect(c.id).not.toBe(a.id);
-    const k1 = await runner.enqueueDetect({ key: 'nightly-2026-06-02' });
+    expect(k1.id).toBe('detect-key-nightly-2026-06-02');
+    await expect(runner.enqueueDetect({ seed: -1 })).rejects.toThrow(InvalidInputError);
     await runner.close();
-    const again = new InProcessRunner(config, { logger: silent });
-    expect((await runner.getJob(k1.id))?.state).toBe('completed');
-    const states = (await runner.listJobs({ state: 'completed' })).map((j) => j.name);
-    expect(states.filter((n) => n === 'detect')).toHaveLength(4);
-    await again.close();
-    expect(() => new InProcessRunner(config).enqueueDetect({ seed: -1 })).rejects.toThrow(InvalidInputError);
+    const detects = (await runner.listJobs({ state: 'completed' })).filter(
+      (j) => j.name === 'detect',
+    );
+    expect(detects).toHaveLength(4);
+    expect(detects.every((j) => j.progress?.stage === 'saved' && j.attemptsMade === 1)).toBe(true);
     expect((await digestStore(config.dbPath)).runs).toBe(4);
+    await expect(runner.enqueueDetect({ key: 'nightly-2026-06-02' })).rejects.toThrow(
+      /shutting down/,
+    );
+  });
+
+  it('returns the finished job for a key already done, without running it again', async () => {
+    const runner = new InProcessRunner(config, { logger: silent });
+    const first = await runner.enqueueDetect({ key: 'once' });
+    await new Promise<void>((resolve) => {
+      const poll = async () =>
+        (await runner.getJob(first.id))?.state === 'completed' ? resolve() : setTimeout(poll, 10);
+      void poll();
+    });
+    const again = await runner.enqueueDetect({ key: 'once' });
+    expect(again).toMatchObject({ id: first.id, state: 'completed', attemptsMade: 1 });
+    await runner.close();
+    expect((await digestStore(config.dbPath)).runs).toBe(1);
   });
 });

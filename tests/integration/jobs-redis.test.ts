@@ -161,6 +161,39 @@ describe('jobs: worker and Redis', () => {
     await runner.close();
   });
 
+  it('enqueue detect --wait prints the finished job; a repeated key returns the same job', async () => {
+    const t = env('wait');
+    const worker = await startWorker(t.config, silent, { queues: ['detect'] });
+    try {
+      const out = await runCli(t.env, [
+        'enqueue',
+        'detect',
+        '--key',
+        'cli-wait',
+        '--wait',
+        '--json',
+      ]);
+      expect(out.code).toBe(0);
+      const job = JSON.parse(out.stdout) as {
+        id: string;
+        state: string;
+        result: { runId: string };
+      };
+      expect(job).toMatchObject({ id: 'detect-key-cli-wait', state: 'completed' });
+      expect(job.result.runId).toMatch(/^run-/);
+      const again = await runCli(t.env, ['enqueue', 'detect', '--key', 'cli-wait']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(
+        /^detect-key-cli-wait {2}detect {2}completed {2}saved 0 {2}attempts=1 {2}\d{4}-/,
+      );
+      const bad = await runCli(t.env, ['enqueue', 'detect', '--seed', '-3']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr.trim()).toBe('fraud-rings: seed must be an integer from 0 to 2147483647');
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('spawned worker logs stay machine-readable JSON', async () => {
     const t = env('logs');
     const w = spawnCli(t.env, ['worker', '--concurrency', '1']);

@@ -9,7 +9,7 @@ describe('cypher check (Neo4j language support)', () => {
     const { files, problems } = checkCypherDir();
     expect(files).toBeGreaterThanOrEqual(40);
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('every file loads through the adapter loader with a header of parameters and columns', () => {
     for (const name of listCypherFiles()) {

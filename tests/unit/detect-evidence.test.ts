@@ -6,6 +6,7 @@ import {
   fraudLabelsEvidence,
   moneyCycleEvidence,
   moneyInsideEvidence,
+  passThroughEvidence,
   sharedIdentifierEvidence,
   synchronisedFirstUseEvidence,
 } from '../../core/detect/evidence';
@@ -66,6 +67,14 @@ describe('evidence sentences', () => {
     });
   });
 
+  it('pass-through', () => {
+    expect(passThroughEvidence(9, 14)).toEqual({
+      kind: 'pass_through',
+      accounts: 9,
+      text: '9 of 14 accounts passed on about what they received (money in close to money out)',
+    });
+  });
+
   it('dates are UTC days', () => {
     expect(formatSpan(Date.UTC(2026, 11, 31, 23, 0), Date.UTC(2027, 0, 1, 1, 0))).toBe('31 Dec 2026 to 1 Jan 2027');
     expect(formatSpan(Date.UTC(2026, 8, 1), Date.UTC(2026, 8, 1, 23))).toBe('1 Sep 2026');
@@ -89,6 +98,8 @@ describe('evidence sentences', () => {
         cycleAccounts: 0,
         internalPayments: 3,
         moneyInside: 0.2,
+        passThroughAccounts: 0,
+        homeAccounts: 0,
       },
       shared: [
         { group: 0, identifierKey: 7, kind: 'device', accounts: 4 },

@@ -1,7 +1,7 @@
 import { DEFAULT_DETECTION_CONFIG } from '../../core/detect/config';
 import type { RingFeatures } from '../../core/detect/features';
 import { densestWindow, accountsOnCycles } from '../../core/detect/features';
-import { isFlagged, scoreRing, signalStrengths } from '../../core/detect/scoring';
+import { hasHarm, isFlagged, isHousehold, scoreRing, signalStrengths } from '../../core/detect/scoring';
 
 const config = DEFAULT_DETECTION_CONFIG;
 const base: RingFeatures = {
@@ -19,48 +19,68 @@ const base: RingFeatures = {
   cycleAccounts: 0,
   internalPayments: 0,
   moneyInside: 0,
+  passThroughAccounts: 0,
+  homeAccounts: 0,
 };
 
 describe('ring score', () => {
-  it('a ring with every signal scores its points sum', () => {
-    const f = { ...base, size: 12, sharingAccounts: 12, burstAccounts: 12, syncAccounts: 10, chargebackAccounts: 4, chargebacks: 5, fraudLabels: 2, cycleAccounts: 6, moneyInside: 0.8 };
-    const s = signalStrengths(f, config);
-    expect(s).toEqual({ sharing: 1, size: 1, creationBurst: 1, syncFirstUse: 1, chargebacks: 1, fraudLabels: 2 / 12 / 0.3, moneyLoop: 0.65 });
-    // 25 + 10 + 20 + 15 + 20 + 15 * 0.5556 + 15 * 0.65 = 108.1, capped
+  it('a ring with every signal scores its points sum, capped at 100', () => {
+    const f = { ...base, size: 12, sharingAccounts: 12, burstAccounts: 12, syncAccounts: 10, chargebackAccounts: 4, chargebacks: 5, fraudLabels: 2, moneyInside: 0.8, passThroughAccounts: 6 };
+    expect(signalStrengths(f, config)).toEqual({
+      sharing: 1,
+      size: 1,
+      creationBurst: 1,
+      syncFirstUse: 1,
+      chargebacks: (4 / 12 - 0.1) / 0.4,
+      fraudLabels: 2 / 12 / 0.2,
+      moneyFlow: 1,
+      passThrough: (6 / 12 - 0.25) / 0.4,
+    });
     expect(scoreRing(f, config)).toBe(100);
-    const quieter = { ...f, chargebackAccounts: 0, chargebacks: 0, syncAccounts: 0 };
-    expect(scoreRing(quieter, config)).toBeCloseTo(25 + 10 + 20 + (15 * 2) / 12 / 0.3 + 15 * 0.65, 1);
+    const quieter = { ...f, chargebackAccounts: 0, chargebacks: 0, syncAccounts: 0, passThroughAccounts: 0 };
+    // 20 sharing + 15 size + 15 burst + 20 * 0.8333 labels + 15 money
+    expect(scoreRing(quieter, config)).toBe(81.7);
     expect(isFlagged(scoreRing(f, config), config)).toBe(true);
   });
 
-  it('a household sharing address, family laptop and payments is not flagged', () => {
-    const household = { ...base, size: 4, sharingAccounts: 4, internalPayments: 7, moneyInside: 0.3, cycleAccounts: 0, burstAccounts: 2 };
-    expect(scoreRing(household, config)).toBe(27.3);
+  it('a household (one address) that signs up together, shares a tablet and pays itself is not flagged', () => {
+    const household = { ...base, size: 4, sharingAccounts: 4, homeAccounts: 4, burstAccounts: 4, internalPayments: 7, moneyInside: 0.6, passThroughAccounts: 2 };
+    // 20 + 15 + 15 + 20 * 0.25/0.4 = 62.5 uncapped; a home without harm evidence stays below 50
+    expect(scoreRing(household, config)).toBe(49);
+    expect(isHousehold(household, config)).toBe(true);
     expect(isFlagged(scoreRing(household, config), config)).toBe(false);
-  });
-
-  it('structure alone (a big group sharing devices, no behaviour) stays below the threshold', () => {
-    const office = { ...base, size: 30, sharingAccounts: 30 };
-    expect(scoreRing(office, config)).toBe(35);
-    const shared = { ...base, size: 40, sharingAccounts: 40, sharedIdentifiers: 9, density: 3 };
-    expect(scoreRing(shared, config)).toBe(35);
-    expect(isFlagged(35, config)).toBe(false);
-  });
-
-  it('a ring created in a batch that shares devices is flagged without labels or chargebacks', () => {
-    const farm = { ...base, size: 10, sharingAccounts: 10, burstAccounts: 10, syncAccounts: 9 };
-    // 25 sharing + 10 * 4/6 size + 20 burst + 15 sync
-    expect(scoreRing(farm, config)).toBe(66.7);
-  });
-
-  it('mostly legit-labelled groups are damped', () => {
-    const f = { ...base, size: 10, sharingAccounts: 10, burstAccounts: 10, syncAccounts: 9, legitLabels: 5 };
-    expect(scoreRing(f, config)).toBe(33.3);
+    expect(scoreRing({ ...household, chargebacks: 3, chargebackAccounts: 3 }, config)).toBe(49);
+    expect(scoreRing({ ...household, chargebacks: 9, chargebackAccounts: 3 }, config)).toBe(82.5);
   });
 
   it('one chargeback or one wrong fraud label in a household does not flag it', () => {
-    const f = { ...base, size: 3, sharingAccounts: 3, chargebacks: 1, chargebackAccounts: 1, fraudLabels: 1 };
-    expect(scoreRing(f, config)).toBeLessThan(config.scoring.threshold);
+    const f = { ...base, size: 3, sharingAccounts: 3, homeAccounts: 3, burstAccounts: 3, chargebacks: 1, chargebackAccounts: 1, fraudLabels: 1 };
+    expect(hasHarm(f)).toBe(false);
+    expect(scoreRing(f, config)).toBe(49);
+  });
+
+  it('a small group without a common address is flagged on coordination alone', () => {
+    const farm = { ...base, size: 5, sharingAccounts: 5, burstAccounts: 5 };
+    expect(scoreRing(farm, config)).toBe(35);
+    expect(scoreRing({ ...farm, syncAccounts: 5 }, config)).toBe(50);
+  });
+
+  it('structure alone (a big group sharing devices, no behaviour) stays below the threshold', () => {
+    expect(scoreRing({ ...base, size: 30, sharingAccounts: 30 }, config)).toBe(35);
+    expect(scoreRing({ ...base, size: 40, sharingAccounts: 40, sharedIdentifiers: 9, density: 3, cohesion: 1 }, config)).toBe(35);
+  });
+
+  it('a batch of accounts sharing devices, set up together, is flagged without labels or chargebacks', () => {
+    const farm = { ...base, size: 10, sharingAccounts: 10, burstAccounts: 10, syncAccounts: 9 };
+    // 20 sharing + 15 * 4/6 size + 15 burst + 15 sync
+    expect(scoreRing(farm, config)).toBe(60);
+    expect(scoreRing({ ...farm, legitLabels: 5 }, config)).toBe(30);
+  });
+
+  it('a mule chain (money in = money out, staying inside) is flagged without shared identifiers', () => {
+    const mules = { ...base, size: 14, fraudLabels: 2, internalPayments: 60, moneyInside: 0.5, passThroughAccounts: 10 };
+    // 15 size + 20 * (2/14)/0.2 labels + 15 * 0.2/0.3 money + 20 pass-through
+    expect(scoreRing(mules, config)).toBe(59.3);
   });
 });
 

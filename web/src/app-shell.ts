@@ -35,7 +35,16 @@ function viewFor(route: Route): View {
     case 'case':
       return caseView(route);
     case 'jobs':
-      return isAdmin() ? jobsView() : { el: h('div', { class: 'empty-state' }, h('h2', {}, 'Admins only'), h('p', {}, 'Jobs are visible to administrators.')) };
+      return isAdmin()
+        ? jobsView()
+        : {
+            el: h(
+              'div',
+              { class: 'empty-state' },
+              h('h2', {}, 'Admins only'),
+              h('p', {}, 'Jobs are visible to administrators.'),
+            ),
+          };
     case 'login':
     case 'queue':
       return queueView(route);
@@ -50,7 +59,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const topbar = h(
     'header',
     { class: 'topbar' },
-    h('a', { class: 'brand', attrs: { href: hrefFor('queue') } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'fraud-rings'),
+    h(
+      'a',
+      { class: 'brand', attrs: { href: hrefFor('queue') } },
+      h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }),
+      'fraud-rings',
+    ),
     nav,
     createSearchBox(),
     userBox,
@@ -70,20 +84,40 @@ export async function startApp(root: HTMLElement): Promise<void> {
     replaceChildren(
       nav,
       ...NAV.filter((item) => !item.admin || isAdmin()).map((item) =>
-        h('a', { class: ['nav-link', isActive(item.name, route) && 'active'], attrs: { href: hrefFor(item.name) } }, item.title),
+        h(
+          'a',
+          {
+            class: ['nav-link', isActive(item.name, route) && 'active'],
+            attrs: { href: hrefFor(item.name) },
+          },
+          item.title,
+        ),
       ),
     );
     if (!user) {
       userBox.replaceChildren();
       return;
     }
-    const logout = h('button', { class: 'btn btn-small btn-ghost-light', attrs: { type: 'button' }, data: { testid: 'logout' } }, 'Log out');
+    const logout = h(
+      'button',
+      {
+        class: 'btn btn-small btn-ghost-light',
+        attrs: { type: 'button' },
+        data: { testid: 'logout' },
+      },
+      'Log out',
+    );
     logout.addEventListener('click', () => {
       logOut()
         .catch(toastError)
         .finally(() => navigate(hrefFor('login')));
     });
-    replaceChildren(userBox, h('span', { class: 'user-name', data: { testid: 'user-name' } }, user.name), h('span', { class: 'role' }, user.role), logout);
+    replaceChildren(
+      userBox,
+      h('span', { class: 'user-name', data: { testid: 'user-name' } }, user.name),
+      h('span', { class: 'role' }, user.role),
+      logout,
+    );
   }
 
   function onRoute(route: Route): void {
@@ -92,7 +126,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       renderChrome(route);
       show(
         loginView(() => {
-          const target = pendingHash && parseHash(pendingHash).name !== 'login' ? pendingHash : hrefFor('queue');
+          const target =
+            pendingHash && parseHash(pendingHash).name !== 'login' ? pendingHash : hrefFor('queue');
           pendingHash = null;
           navigate(target);
         }),
@@ -123,8 +158,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 }
 
 function isActive(name: string, route: Route): boolean {
-  if (name === 'queue') return route.name === 'queue' || route.name === 'ring' || route.name === 'account';
+  if (name === 'queue')
+    return route.name === 'queue' || route.name === 'ring' || route.name === 'account';
   if (name === 'cases') return route.name === 'cases' || route.name === 'case';
   return route.name === name;
 }
-

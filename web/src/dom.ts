@@ -22,13 +22,18 @@ export interface Props {
  * Creates an element with classes, attributes, listeners and children.
  * Throws on `on*` attribute names: handlers go in `on`, never in markup.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   const classes = Array.isArray(props.class) ? props.class.filter(Boolean).join(' ') : props.class;
   if (classes) el.className = classes;
   for (const [key, value] of Object.entries(props.data ?? {})) el.dataset[key] = String(value);
   for (const [name, value] of Object.entries(props.attrs ?? {})) {
-    if (/^on/i.test(name) || name.toLowerCase() === 'style') throw new Error(`dom: attribute ${name} is not allowed`);
+    if (/^on/i.test(name) || name.toLowerCase() === 'style')
+      throw new Error(`dom: attribute ${name} is not allowed`);
     if (value === false || value === null || value === undefined) continue;
     el.setAttribute(name, value === true ? '' : String(value));
   }
@@ -43,7 +48,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number'
+        ? document.createTextNode(String(child))
+        : child,
+    );
   }
 }
 

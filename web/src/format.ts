@@ -8,11 +8,18 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   timeZone: 'UTC',
 });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  timeZone: 'UTC',
+});
 
 /** Epoch milliseconds as `25 Nov 2026, 08:10 UTC`; `—` for null. */
 export function formatTime(ms: number | null | undefined): string {
-  return ms === null || ms === undefined || !Number.isFinite(ms) ? '—' : `${dateTime.format(ms)} UTC`;
+  return ms === null || ms === undefined || !Number.isFinite(ms)
+    ? '—'
+    : `${dateTime.format(ms)} UTC`;
 }
 
 /** Epoch milliseconds as a date (`25 Nov 2026`). */
@@ -22,7 +29,10 @@ export function formatDate(ms: number | null | undefined): string {
 
 /** An amount with two decimals and thousands separators; the currency code when known. */
 export function formatAmount(amount: number, currency?: string | null): string {
-  const text = amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text = amount.toLocaleString('en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   return currency ? `${text} ${currency}` : text;
 }
 

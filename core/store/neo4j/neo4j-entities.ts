@@ -96,24 +96,20 @@ export class Neo4jEntities {
         upsertPayments: async (rows) => spool.append('payments', rows),
       };
       const result = await fn(writer);
-      await this.writeSpool(spool);
+      const { batchSize, batchAttempts, retryPauseMs } = this.loadOptions;
+      await writeResumably(
+        spool.batches(batchSize),
+        (batch) => this.runner.writeTx('load', (tx) => writeBatch(tx, batch)),
+        {
+          attempts: batchAttempts,
+          pauseMs: retryPauseMs,
+          totalRows: spool.rows,
+        },
+      );
       return result;
     } finally {
       spool.dispose();
     }
-  }
-
-  private async writeSpool(spool: LoadSpool): Promise<void> {
-    const { batchSize, batchAttempts, retryPauseMs } = this.loadOptions;
-    await writeResumably(
-      spool.batches(batchSize),
-      (batch) => this.runner.writeTx('load', (tx) => writeBatch(tx, batch)),
-      {
-        attempts: batchAttempts,
-        pauseMs: retryPauseMs,
-        totalRows: spool.rows,
-      },
-    );
   }
 
   async counts(): Promise<EntityCounts> {

@@ -23,6 +23,26 @@ const orNaN = (v: Row[string]): number => (v === null ? Number.NaN : num(v));
 const labelCode = (v: Row[string]): number => (v === 'fraud' ? 1 : v === 'legit' ? -1 : 0);
 const kindCode = (v: Row[string]): number => IDENTIFIER_KINDS.indexOf(str(v) as IdentifierKind);
 
+/** Rows of `query` over consecutive key windows up to the highest key handed out; empty windows skipped. */
+async function* keyWindows(
+  runner: CypherRunner,
+  window: number,
+  which: 'maxAccountKey' | 'maxIdentifierKey',
+  query: string,
+  extra: Record<string, unknown> = {},
+): AsyncGenerator<Row[]> {
+  const [range] = await runner.read('read-projection-key-range');
+  const max = num(range[which]);
+  for (let from = 0; from < max; from += window) {
+    const rows = await runner.read(query, {
+      ...extra,
+      fromKey: from,
+      toKey: Math.min(from + window, max),
+    });
+    if (rows.length > 0) yield rows;
+  }
+}
+
 export class Neo4jProjection {
   constructor(
     readonly runner: CypherRunner,
@@ -30,25 +50,13 @@ export class Neo4jProjection {
     readonly window = 50_000,
   ) {}
 
-  private async *windows(
-    which: 'maxAccountKey' | 'maxIdentifierKey',
-    query: string,
-    extra: Record<string, unknown> = {},
-  ): AsyncGenerator<Row[]> {
-    const [range] = await this.runner.read('read-projection-key-range');
-    const max = num(range[which]);
-    for (let from = 0; from < max; from += this.window) {
-      const rows = await this.runner.read(query, {
-        ...extra,
-        fromKey: from,
-        toKey: Math.min(from + this.window, max),
-      });
-      if (rows.length > 0) yield rows;
-    }
-  }
-
   async *readAccounts(): AsyncIterable<AccountBatch> {
-    for await (const rows of this.windows('maxAccountKey', 'read-projection-accounts')) {
+    for await (const rows of keyWindows(
+      this.runner,
+      this.window,
+      'maxAccountKey',
+      'read-projection-accounts',
+    )) {
       yield {
         keys: Int32Array.from(rows, (r) => num(r.key)),
         userIds: rows.map((r) => str(r.userId)),
@@ -62,7 +70,9 @@ export class Neo4jProjection {
   /** Only identifiers used by 2 or more accounts (at most `filter.maxSharers`), as the SQLite adapter. */
   async *readIncidences(filter: IncidenceFilter = {}): AsyncIterable<IncidenceBatch> {
     const extra = { maxSharers: filter.maxSharers ?? null };
-    for await (const rows of this.windows(
+    for await (const rows of keyWindows(
+      this.runner,
+      this.window,
       'maxIdentifierKey',
       'read-projection-incidences',
       extra,
@@ -78,7 +88,9 @@ export class Neo4jProjection {
 
   async *readPaymentLinks(filter: PaymentLinkFilter = {}): AsyncIterable<PaymentLinkBatch> {
     const extra = { maxCounterparties: filter.maxCounterparties ?? null };
-    for await (const rows of this.windows(
+    for await (const rows of keyWindows(
+      this.runner,
+      this.window,
       'maxAccountKey',
       'read-projection-payment-links',
       extra,

@@ -60,6 +60,19 @@ const toEvent = (r: Row): LineageEvent => ({
 
 const field = (rows: Row[], name: string): Row[] => rows.map((r) => r[name] as Row);
 
+/** Runs `query` with `rows` under `key` in chunks, inside the caller's transaction. */
+async function writeChunks(
+  tx: QueryTx,
+  query: string,
+  key: string,
+  rows: unknown[],
+  extra: Record<string, unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await tx.run(query, { ...extra, [key]: rows.slice(i, i + WRITE_CHUNK) });
+  }
+}
+
 export class Neo4jRings {
   constructor(readonly runner: CypherRunner) {}
 
@@ -76,7 +89,7 @@ export class Neo4jRings {
           timingsMs: JSON.stringify(run.timingsMs),
         },
       });
-      await this.writeChunks(
+      await writeChunks(
         tx,
         'save-rings',
         'rings',
@@ -102,23 +115,11 @@ export class Neo4jRings {
         related: e.related,
         jaccard: e.jaccard,
       }));
-      await this.writeChunks(tx, 'save-lineage', 'events', events, {
+      await writeChunks(tx, 'save-lineage', 'events', events, {
         runId: run.runId,
         runSeq: num(saved.seq),
       });
     });
-  }
-
-  private async writeChunks(
-    tx: QueryTx,
-    query: string,
-    key: string,
-    rows: unknown[],
-    extra: Record<string, unknown>,
-  ): Promise<void> {
-    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-      await tx.run(query, { ...extra, [key]: rows.slice(i, i + WRITE_CHUNK) });
-    }
   }
 
   async getRun(runId: string): Promise<RunRecord | null> {

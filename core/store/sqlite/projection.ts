@@ -117,37 +117,38 @@ class ProjectionReader implements ProjectionSource {
   }
 
   async paymentTotals(keys: number[]): Promise<PaymentTotals> {
-    const sent = this.db
+    const paid = this.db
       .prepare('SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key')
       .raw(true);
-    const received = this.db
+    const got = this.db
       .prepare('SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key')
       .raw(true);
     const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
-    const unique = [...new Set(keys)];
+    const at = (key: number) => {
+      let t = totals.get(key);
+      if (t === undefined) totals.set(key, (t = { sent: 0, received: 0, chargebacks: 0 }));
+      return t;
+    };
+    const unique = [...new Set(keys)].sort((a, b) => a - b);
     for (let i = 0; i < unique.length; i += 50_000) {
       const chunk = JSON.stringify(unique.slice(i, i + 50_000));
-      for (const [key, amount, cb] of sent.all(chunk) as Array<[number, number, number]>) totals.set(key, { sent: amount, received: 0, chargebacks: cb });
-      for (const [key, amount, cb] of received.all(chunk) as Array<[number, number, number]>) {
-        const t = totals.get(key);
-        if (t) {
-          t.received = amount;
-          t.chargebacks += cb;
-        } else totals.set(key, { sent: 0, received: amount, chargebacks: cb });
+      for (const [key, amount, cb] of paid.all(chunk) as Array<[number, number, number]>) {
+        const t = at(key);
+        t.sent = amount;
+        t.chargebacks += cb;
+      }
+      for (const [key, amount, cb] of got.all(chunk) as Array<[number, number, number]>) {
+        const t = at(key);
+        t.received = amount;
+        t.chargebacks += cb;
       }
     }
-    const out = {
-      keys: new Int32Array(totals.size),
-      sent: new Float64Array(totals.size),
-      received: new Float64Array(totals.size),
-      chargebacks: new Int32Array(totals.size),
-    };
-    let n = 0;
+    const out = { keys: [] as number[], sent: [] as number[], received: [] as number[], chargebacks: [] as number[] };
     for (const [key, t] of totals) {
-      out.keys[n] = key;
-      out.sent[n] = t.sent;
-      out.received[n] = t.received;
-      out.chargebacks[n++] = t.chargebacks;
+      out.keys.push(key);
+      out.sent.push(t.sent);
+      out.received.push(t.received);
+      out.chargebacks.push(t.chargebacks);
     }
     return out;
   }

@@ -60,7 +60,11 @@ async function request<T>(method: string, path: string, query: Query, body?: unk
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const err = (parsed as ApiError | undefined)?.error;
-    throw new ApiRequestError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+    throw new ApiRequestError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? res.statusText,
+    );
   }
   return parsed as T;
 }
@@ -75,7 +79,8 @@ function safeJson(text: string): unknown {
 
 export const api = {
   get: <T>(path: string, query: Query = {}) => request<T>('GET', path, query),
-  post: <T>(path: string, body: unknown = {}, query: Query = {}) => request<T>('POST', path, query, body),
+  post: <T>(path: string, body: unknown = {}, query: Query = {}) =>
+    request<T>('POST', path, query, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, {}, body),
   del: <T>(path: string) => request<T>('DELETE', path, {}),
 };

@@ -9,7 +9,7 @@ import type { NodeData } from '../graph/elements';
 import { createGraphWorkspace, type GraphWorkspace } from '../graph/graph-workspace';
 import { isLayoutName } from '../graph/layouts';
 import { replaceQuery, type Route } from '../router';
-import { showNodeDetails } from './node-details';
+import { showNodeDetails, type NodeDetailsActions } from './node-details';
 import { toast, toastError } from './toast';
 
 export interface GraphExplorer {
@@ -17,13 +17,19 @@ export interface GraphExplorer {
   /** The details panel (put it wherever the screen wants it). */
   details: HTMLElement;
   expand(userId: string): Promise<void>;
-  /** Selects the node named in the URL, if it is on screen. */
+  /** Selects the node named in the URL, if it is on screen; otherwise shows the overview. */
   restoreSelection(): void;
+  /** Sets what the details panel shows when nothing is picked. */
+  setOverview(render: () => HTMLElement): void;
   dispose(): void;
 }
 
 /** `onSelected` lets the screen react to a pick (for instance, bring the details tab forward). */
-export function createGraphExplorer(route: Route, exportName: string, onSelected?: (node: NodeData | null) => void): GraphExplorer {
+export function createGraphExplorer(
+  route: Route,
+  exportName: string,
+  onSelected?: (node: NodeData | null) => void,
+): GraphExplorer {
   const details = h('div', { class: 'node-details', data: { testid: 'node-details' } });
   const layoutParam = route.query.get('layout');
 
@@ -35,7 +41,7 @@ export function createGraphExplorer(route: Route, exportName: string, onSelected
     onLayoutChange: (layout) => replaceQuery(route, { layout: layout === 'fcose' ? null : layout }),
   });
 
-  const actions = {
+  const actions: NodeDetailsActions = {
     expand: (userId: string) => void expand(userId),
     focus: (nodeId: string) => workspace.focus(nodeId),
     neighboursOf: (nodeId: string) =>
@@ -55,7 +61,11 @@ export function createGraphExplorer(route: Route, exportName: string, onSelected
     try {
       const reply = await endpoints.neighbourhood(userId, 1, 200);
       const added = await workspace.merge(reply.elements, `expand ${userId}`, reply.capped);
-      toast(added ? `Added ${added} elements around ${userId}.` : `Everything around ${userId} is already on screen.`);
+      toast(
+        added
+          ? `Added ${added} elements around ${userId}.`
+          : `Everything around ${userId} is already on screen.`,
+      );
     } catch (err) {
       toastError(err);
     }
@@ -68,7 +78,10 @@ export function createGraphExplorer(route: Route, exportName: string, onSelected
     expand,
     restoreSelection: () => {
       const nodeId = route.query.get('node');
-      if (nodeId) workspace.focus(nodeId);
+      if (!nodeId || !workspace.focus(nodeId)) showNodeDetails(details, null, actions);
+    },
+    setOverview: (render) => {
+      actions.overview = render;
     },
     dispose: () => workspace.dispose(),
   };

@@ -5,7 +5,10 @@ import { h, type Child } from '../dom';
 export function keyValues(rows: Array<[string, Child]>): HTMLDListElement {
   const dl = h('dl', { class: 'kv' });
   for (const [label, value] of rows) {
-    dl.append(h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value));
+    dl.append(
+      h('dt', {}, label),
+      h('dd', {}, value === null || value === undefined || value === '' ? '—' : value),
+    );
   }
   return dl;
 }

@@ -8,11 +8,31 @@ import { h } from '../dom';
 /** A "Reveal PII" button that opens a reason form; `onReveal` receives the reason given. */
 export function revealControl(onReveal: (reveal: Reveal) => Promise<void>): HTMLElement {
   const wrapper = h('div', { class: 'reveal' });
-  const open = h('button', { class: 'btn btn-small btn-ghost', attrs: { type: 'button' }, data: { testid: 'reveal-open' } }, 'Reveal personal data…');
+  const open = h(
+    'button',
+    {
+      class: 'btn btn-small btn-ghost',
+      attrs: { type: 'button' },
+      data: { testid: 'reveal-open' },
+    },
+    'Reveal personal data…',
+  );
   const reason = h('input', {
-    attrs: { type: 'text', name: 'reason', required: true, minlength: 3, maxlength: 500, placeholder: 'Reason (recorded in the audit log)', 'aria-label': 'Reason for revealing' },
+    attrs: {
+      type: 'text',
+      name: 'reason',
+      required: true,
+      minlength: 3,
+      maxlength: 500,
+      placeholder: 'Reason (recorded in the audit log)',
+      'aria-label': 'Reason for revealing',
+    },
   });
-  const submit = h('button', { class: 'btn btn-small btn-primary', attrs: { type: 'submit' } }, 'Reveal');
+  const submit = h(
+    'button',
+    { class: 'btn btn-small btn-primary', attrs: { type: 'submit' } },
+    'Reveal',
+  );
   const cancel = h('button', { class: 'btn btn-small', attrs: { type: 'button' } }, 'Cancel');
   const form = h('form', { class: 'reveal-form', attrs: { hidden: true } }, reason, submit, cancel);
 

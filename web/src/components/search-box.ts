@@ -12,10 +12,21 @@ import { toastError } from './toast';
 
 export function createSearchBox(): HTMLElement {
   const input = h('input', {
-    attrs: { type: 'search', name: 'q', placeholder: 'Search account, email, phone, device, card, IP', 'aria-label': 'Search', autocomplete: 'off', maxlength: 256 },
+    attrs: {
+      type: 'search',
+      name: 'q',
+      placeholder: 'Search account, email, phone, device, card, IP',
+      'aria-label': 'Search',
+      autocomplete: 'off',
+      maxlength: 256,
+    },
     data: { testid: 'search-input' },
   });
-  const results = h('div', { class: 'search-results', attrs: { hidden: true, role: 'listbox' }, data: { testid: 'search-results' } });
+  const results = h('div', {
+    class: 'search-results',
+    attrs: { hidden: true, role: 'listbox' },
+    data: { testid: 'search-results' },
+  });
   const form = h('form', { class: 'search', attrs: { role: 'search' } }, input, results);
 
   const close = () => {
@@ -38,7 +49,12 @@ export function createSearchBox(): HTMLElement {
           go(hrefFor('account', accounts[0].value));
           return;
         }
-        replaceChildren(results, ...(reply.hits.length ? reply.hits.map((hit) => hitItem(hit, go)) : [h('p', { class: 'muted' }, `Nothing found for “${q}”.`)]));
+        replaceChildren(
+          results,
+          ...(reply.hits.length
+            ? reply.hits.map((hit) => hitItem(hit, go))
+            : [h('p', { class: 'muted' }, `Nothing found for “${q}”.`)]),
+        );
         results.hidden = false;
       })
       .catch(toastError);
@@ -54,18 +70,43 @@ export function createSearchBox(): HTMLElement {
 
 function hitItem(hit: ApiSearchHit, go: (href: string) => void): HTMLElement {
   if (hit.kind === 'account') {
-    return h('button', { class: 'search-hit', attrs: { type: 'button' }, on: { click: () => go(hrefFor('account', hit.value)) } }, h('span', { class: 'id-kind' }, 'Account'), h('span', { class: 'mono' }, hit.value));
+    return h(
+      'button',
+      {
+        class: 'search-hit',
+        attrs: { type: 'button' },
+        on: { click: () => go(hrefFor('account', hit.value)) },
+      },
+      h('span', { class: 'id-kind' }, 'Account'),
+      h('span', { class: 'mono' }, hit.value),
+    );
   }
   return h(
     'div',
     { class: 'search-hit' },
     h('span', { class: 'id-kind' }, humanize(hit.kind)),
     h('span', {}, hit.value),
-    h('span', { class: 'muted small' }, ` used by ${hit.userIds.length} account${hit.userIds.length === 1 ? '' : 's'}`),
+    h(
+      'span',
+      { class: 'muted small' },
+      ` used by ${hit.userIds.length} account${hit.userIds.length === 1 ? '' : 's'}`,
+    ),
     h(
       'div',
       { class: 'hit-accounts' },
-      ...hit.userIds.slice(0, 12).map((userId) => h('button', { class: 'link mono', attrs: { type: 'button' }, on: { click: () => go(hrefFor('account', userId)) } }, userId)),
+      ...hit.userIds
+        .slice(0, 12)
+        .map((userId) =>
+          h(
+            'button',
+            {
+              class: 'link mono',
+              attrs: { type: 'button' },
+              on: { click: () => go(hrefFor('account', userId)) },
+            },
+            userId,
+          ),
+        ),
     ),
   );
 }

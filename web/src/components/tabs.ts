@@ -15,7 +15,11 @@ export interface Tabs {
 }
 
 /** Builds tabs; `onChange` receives the id of the tab the user picked. */
-export function createTabs(specs: TabSpec[], initial: string, onChange: (id: string) => void): Tabs {
+export function createTabs(
+  specs: TabSpec[],
+  initial: string,
+  onChange: (id: string) => void,
+): Tabs {
   const panel = h('div', { class: 'tab-panel', attrs: { role: 'tabpanel' } });
   const buttons = new Map<string, HTMLButtonElement>();
   let active = '';

@@ -13,6 +13,8 @@ export interface NodeData extends CyNodeData {
   display: string;
   chargebacks: number;
   count: number;
+  /** Links on screen when loaded; identifier nodes are drawn larger the more accounts they tie together. */
+  degree: number;
 }
 
 /** Data of a drawn edge; `t0`/`t1` are the first and last time it was seen (ms), when known. */
@@ -46,7 +48,8 @@ export function userIdOf(node: CyNodeData): string | null {
 }
 
 const MAX_LABEL = 24;
-const shorten = (text: string): string => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+const shorten = (text: string): string =>
+  text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 
 function nodeDisplay(node: CyNodeData): string {
   if (node.type === 'hub') {
@@ -83,24 +86,53 @@ function chargebacksByAccount(elements: CyElements): Map<string, number> {
   return counts;
 }
 
-/** Converts API elements; `extraClasses` marks, for instance, elements added by an expansion. */
-export function toCyElements(elements: CyElements, extraClasses: string[] = []): ElementDefinition[] {
+/**
+ * Converts API elements; `extraClasses` marks, for instance, elements added by an expansion.
+ * `quietEdges` drops the amount labels of payment edges: on large graphs they cannot be read
+ * anyway and measuring them costs a noticeable part of the first frame.
+ */
+export function toCyElements(
+  elements: CyElements,
+  extraClasses: string[] = [],
+  opts: { quietEdges?: boolean } = {},
+): ElementDefinition[] {
   const chargebacks = chargebacksByAccount(elements);
+  const degree = new Map<string, number>();
+  for (const { data } of elements.edges) {
+    degree.set(data.source, (degree.get(data.source) ?? 0) + 1);
+    degree.set(data.target, (degree.get(data.target) ?? 0) + 1);
+  }
   const out: ElementDefinition[] = [];
   for (const { data } of elements.nodes) {
     const cb = chargebacks.get(data.id) ?? 0;
-    const nodeData: NodeData = { ...data, userId: userIdOf(data), display: nodeDisplay(data), chargebacks: cb, count: num(data.props, 'count') ?? 0 };
-    out.push({ group: 'nodes', data: nodeData, classes: [...nodeClasses(data, cb), ...extraClasses] });
+    const nodeData: NodeData = {
+      ...data,
+      userId: userIdOf(data),
+      display: nodeDisplay(data),
+      chargebacks: cb,
+      count: num(data.props, 'count') ?? 0,
+      degree: degree.get(data.id) ?? 0,
+    };
+    out.push({
+      group: 'nodes',
+      data: nodeData,
+      classes: [...nodeClasses(data, cb), ...extraClasses],
+    });
   }
   for (const { data } of elements.edges) {
     const amount = num(data.props, 'amount') ?? 0;
     const t0 = num(data.props, 'firstAt', 'firstSeen', 'at', 'seenAt');
     const t1 = num(data.props, 'lastAt', 'lastSeen', 'at', 'seenAt') ?? t0;
     const count = num(data.props, 'count');
-    const display = data.type === 'pays' ? `${formatCompact(amount)}${count && count > 1 ? ` (${count})` : ''}` : '';
+    const display =
+      data.type === 'pays'
+        ? `${formatCompact(amount)}${count && count > 1 ? ` (${count})` : ''}`
+        : '';
     const edgeData: EdgeData = { ...data, amount, display, t0, t1 };
     const classes = [`type-${data.type}`, ...extraClasses];
-    if (data.type === 'pays' && (num(data.props, 'chargebacks') ?? 0) > 0) classes.push('chargeback');
+    if (data.type === 'pays' && (num(data.props, 'chargebacks') ?? 0) > 0)
+      classes.push('chargeback');
+    if (opts.quietEdges) classes.push('quiet');
     out.push({ group: 'edges', data: edgeData, classes });
   }
   return out;

@@ -12,7 +12,14 @@ import type { CyElements } from '../../../server/api-types';
 import { h } from '../dom';
 import { toCyElements, type NodeData } from './elements';
 import { graphStylesheet } from './graph-style';
-import { LARGE_GRAPH, LAYOUT_NAMES, LAYOUT_TITLES, isLayoutName, runLayout, type LayoutName } from './layouts';
+import {
+  LARGE_GRAPH,
+  LAYOUT_NAMES,
+  LAYOUT_TITLES,
+  isLayoutName,
+  runLayout,
+  type LayoutName,
+} from './layouts';
 import { createLegend } from './legend';
 import { createTimeWindow } from './time-window';
 
@@ -54,13 +61,22 @@ export interface GraphWorkspace {
 }
 
 export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace {
-  const canvas = h('div', { class: 'graph-canvas', data: { testid: 'graph', ready: 'false', nodeCount: 0, edgeCount: 0 } });
+  const canvas = h('div', {
+    class: 'graph-canvas',
+    data: { testid: 'graph', ready: 'false', nodeCount: 0, edgeCount: 0 },
+  });
   const notice = h('div', { class: 'graph-notice', attrs: { hidden: true } });
   const history: Expansion[] = [];
   let layout = options.layout;
 
   // Created without a container (the canvas is not in the document yet) and mounted on first load.
-  const cy = cytoscape({ style: graphStylesheet(), styleEnabled: true, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+  const cy = cytoscape({
+    style: graphStylesheet(),
+    styleEnabled: true,
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+  });
   window.__cy = cy;
   let mounted = false;
   const mount = (): void => {
@@ -74,7 +90,9 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
   const layoutSelect = h(
     'select',
     { attrs: { 'aria-label': 'Layout' }, data: { testid: 'layout-select' } },
-    ...LAYOUT_NAMES.map((name) => h('option', { attrs: { value: name, selected: name === layout } }, LAYOUT_TITLES[name])),
+    ...LAYOUT_NAMES.map((name) =>
+      h('option', { attrs: { value: name, selected: name === layout } }, LAYOUT_TITLES[name]),
+    ),
   );
   layoutSelect.addEventListener('change', () => {
     if (!isLayoutName(layoutSelect.value)) return;
@@ -82,11 +100,25 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
     options.onLayoutChange(layout);
     void relayout(false);
   });
-  const undoButton = h('button', { class: 'btn btn-small', attrs: { type: 'button', disabled: true, title: 'Undo the last expansion' }, data: { testid: 'undo' } }, 'Undo');
+  const undoButton = h(
+    'button',
+    {
+      class: 'btn btn-small',
+      attrs: { type: 'button', disabled: true, title: 'Undo the last expansion' },
+      data: { testid: 'undo' },
+    },
+    'Undo',
+  );
   undoButton.addEventListener('click', () => undo());
   const fitButton = h('button', { class: 'btn btn-small', attrs: { type: 'button' } }, 'Fit');
-  fitButton.addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 250 }));
-  const pngButton = h('button', { class: 'btn btn-small', attrs: { type: 'button' }, data: { testid: 'export-png' } }, 'Export PNG');
+  fitButton.addEventListener('click', () =>
+    cy.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 250 }),
+  );
+  const pngButton = h(
+    'button',
+    { class: 'btn btn-small', attrs: { type: 'button' }, data: { testid: 'export-png' } },
+    'Export PNG',
+  );
   pngButton.addEventListener('click', () => exportPng());
 
   const toolbar = h(
@@ -98,9 +130,17 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
     pngButton,
     timeWindow.el,
   );
-  const el = h('section', { class: 'graph-workspace' }, toolbar, h('div', { class: 'graph-stage' }, canvas, createLegend(), notice));
+  const el = h(
+    'section',
+    { class: 'graph-workspace' },
+    toolbar,
+    h('div', { class: 'graph-stage' }, canvas, notice),
+    createLegend(),
+  );
 
-  cy.on('tap', 'node', (event) => options.onSelect((event.target as NodeSingular).data() as NodeData));
+  cy.on('tap', 'node', (event) =>
+    options.onSelect((event.target as NodeSingular).data() as NodeData),
+  );
   cy.on('tap', (event) => {
     if (event.target === cy) options.onSelect(null);
   });
@@ -116,13 +156,18 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
 
   function showNotice(capped: boolean): void {
     notice.hidden = !capped;
-    notice.textContent = capped ? 'Showing part of the graph: a size limit or hub cap applied.' : '';
+    notice.textContent = capped
+      ? 'Showing part of the graph: a size limit or hub cap applied.'
+      : '';
   }
 
   /** First draws are not animated (the picture should appear at once); later changes are. */
   async function relayout(incremental: boolean, animate = true): Promise<void> {
     canvas.dataset.ready = 'false';
-    await runLayout(cy, layout, { animate: animate && cy.elements().length < LARGE_GRAPH, incremental });
+    await runLayout(cy, layout, {
+      animate: animate && cy.elements().length < LARGE_GRAPH,
+      incremental,
+    });
     canvas.dataset.ready = 'true';
   }
 
@@ -132,7 +177,11 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
     undoButton.disabled = true;
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(toCyElements(elements));
+      cy.add(
+        toCyElements(elements, [], {
+          quietEdges: elements.nodes.length + elements.edges.length > LARGE_GRAPH,
+        }),
+      );
     });
     publishCounts();
     showNotice(capped);
@@ -141,10 +190,19 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
   }
 
   async function merge(elements: CyElements, label: string, capped: boolean): Promise<number> {
-    const fresh = toCyElements(elements, ['expanded']).filter((def) => cy.getElementById(String(def.data.id)).empty());
-    const newNodeIds = new Set(fresh.filter((def) => def.group === 'nodes').map((def) => String(def.data.id)));
-    const known = (id: unknown): boolean => newNodeIds.has(String(id)) || !cy.getElementById(String(id)).empty();
-    const added = cy.add(fresh.filter((def) => def.group === 'nodes' || (known(def.data.source) && known(def.data.target))));
+    const fresh = toCyElements(elements, ['expanded']).filter((def) =>
+      cy.getElementById(String(def.data.id)).empty(),
+    );
+    const newNodeIds = new Set(
+      fresh.filter((def) => def.group === 'nodes').map((def) => String(def.data.id)),
+    );
+    const known = (id: unknown): boolean =>
+      newNodeIds.has(String(id)) || !cy.getElementById(String(id)).empty();
+    const added = cy.add(
+      fresh.filter(
+        (def) => def.group === 'nodes' || (known(def.data.source) && known(def.data.target)),
+      ),
+    );
     if (added.length === 0) return 0;
     history.push({ label, added: added.map((ele) => ele.id()) });
     undoButton.disabled = false;
@@ -163,7 +221,9 @@ export function createGraphWorkspace(options: WorkspaceOptions): GraphWorkspace 
       for (const id of last.added) cy.getElementById(id).remove();
     });
     undoButton.disabled = history.length === 0;
-    undoButton.title = history.length ? `Undo: ${history[history.length - 1].label}` : 'Undo the last expansion';
+    undoButton.title = history.length
+      ? `Undo: ${history[history.length - 1].label}`
+      : 'Undo the last expansion';
     publishCounts();
     timeWindow.refresh();
     options.onSelect(null);

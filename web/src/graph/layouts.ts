@@ -26,7 +26,12 @@ export function isLayoutName(value: string | null): value is LayoutName {
 }
 
 /** Layout options for `name` given the number of elements on screen. */
-export function layoutOptions(name: LayoutName, elementCount: number, animate: boolean, incremental = false): LayoutOptions {
+export function layoutOptions(
+  name: LayoutName,
+  elementCount: number,
+  animate: boolean,
+  incremental = false,
+): LayoutOptions {
   const large = elementCount > LARGE_GRAPH;
   const common = { animate: animate && !large, animationDuration: 350, fit: true, padding: 30 };
   switch (name) {
@@ -36,17 +41,28 @@ export function layoutOptions(name: LayoutName, elementCount: number, animate: b
         ...common,
         quality: large ? 'draft' : 'default',
         randomize: !incremental,
-        nodeRepulsion: () => 6500,
-        idealEdgeLength: () => 60,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 85,
         edgeElasticity: () => 0.45,
-        nodeSeparation: 60,
+        nodeSeparation: 75,
         packComponents: true,
         tile: true,
       } as LayoutOptions;
     case 'concentric':
-      return { name: 'concentric', ...common, minNodeSpacing: 12, concentric: (node) => node.degree(false), levelWidth: () => 2 } as LayoutOptions;
+      return {
+        name: 'concentric',
+        ...common,
+        minNodeSpacing: 12,
+        concentric: (node) => node.degree(false),
+        levelWidth: () => 2,
+      } as LayoutOptions;
     case 'breadthfirst':
-      return { name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1 } as LayoutOptions;
+      return {
+        name: 'breadthfirst',
+        ...common,
+        directed: false,
+        spacingFactor: 1.1,
+      } as LayoutOptions;
     case 'circle':
       return { name: 'circle', ...common } as LayoutOptions;
     case 'grid':
@@ -58,9 +74,15 @@ export function layoutOptions(name: LayoutName, elementCount: number, animate: b
  * Runs a layout over the whole graph and resolves when it has stopped. `incremental` keeps the
  * current positions as the starting point (after an expansion) so the picture does not jump.
  */
-export function runLayout(cy: Core, name: LayoutName, opts: { animate?: boolean; incremental?: boolean } = {}): Promise<void> {
+export function runLayout(
+  cy: Core,
+  name: LayoutName,
+  opts: { animate?: boolean; incremental?: boolean } = {},
+): Promise<void> {
   const large = cy.elements().length > LARGE_GRAPH;
-  const layout = cy.layout(layoutOptions(name, cy.elements().length, opts.animate ?? true, opts.incremental ?? false));
+  const layout = cy.layout(
+    layoutOptions(name, cy.elements().length, opts.animate ?? true, opts.incremental ?? false),
+  );
   const done = new Promise<void>((resolve) =>
     layout.one('layoutstop', () => {
       if (large && name === 'fcose') {
@@ -91,11 +113,14 @@ export function fanOutCoincident(cy: Core, cell = 4): void {
   cy.batch(() => {
     for (const nodes of buckets.values()) {
       if (nodes.length < 2) continue;
-      const centre = nodes[0].position();
+      const centre = { ...nodes[0].position() };
       const radius = 14 * Math.sqrt(nodes.length);
       nodes.forEach((node, i) => {
         const angle = (2 * Math.PI * i) / nodes.length;
-        node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+        node.position({
+          x: centre.x + radius * Math.cos(angle),
+          y: centre.y + radius * Math.sin(angle),
+        });
       });
     }
   });

@@ -12,14 +12,28 @@ function swatch(classes: string[], colour: string, border?: string): HTMLSpanEle
 /** Legend entries for node kinds, account marks and edge kinds. */
 export function createLegend(): HTMLElement {
   const items: HTMLElement[] = NODE_KINDS.map((kind) =>
-    h('li', { data: { kind: kind.type } }, swatch([`shape-${kind.shape}`], kind.colour), kind.title),
+    h(
+      'li',
+      { data: { kind: kind.type } },
+      swatch([`shape-${kind.shape}`], kind.colour),
+      kind.title,
+    ),
   );
   items.push(
     h('li', {}, swatch(['shape-ellipse'], MARK_COLOURS.fraud), 'Labelled fraud'),
-    h('li', {}, swatch(['shape-ellipse', 'ring'], '#2563eb', MARK_COLOURS.chargeback), 'Has chargebacks'),
+    h(
+      'li',
+      {},
+      swatch(['shape-ellipse', 'ring'], '#2563eb', MARK_COLOURS.chargeback),
+      'Has chargebacks',
+    ),
     h('li', {}, swatch(['line', 'arrow'], MARK_COLOURS.payment), 'Payment (amount)'),
     h('li', {}, swatch(['line', 'dashed'], MARK_COLOURS.chargeback), 'Payment with chargeback'),
     h('li', {}, swatch(['line'], '#94a3b8'), 'Uses identifier'),
   );
-  return h('details', { class: 'legend', attrs: { open: true } }, h('summary', {}, 'Legend'), h('ul', {}, ...items));
+  return h(
+    'div',
+    { class: 'legend', attrs: { role: 'note', 'aria-label': 'Legend' } },
+    h('ul', {}, ...items),
+  );
 }

@@ -18,13 +18,28 @@ export interface TimeWindow {
   value(): [number, number] | null;
 }
 
-export function createTimeWindow(cy: Core, onChange: (window: [number, number] | null) => void): TimeWindow {
+export function createTimeWindow(
+  cy: Core,
+  onChange: (window: [number, number] | null) => void,
+): TimeWindow {
   let min = 0;
   let max = 0;
-  const from = h('input', { class: 'range-from', attrs: { type: 'range', min: 0, max: STEPS, value: 0, 'aria-label': 'Window start' } });
-  const to = h('input', { class: 'range-to', attrs: { type: 'range', min: 0, max: STEPS, value: STEPS, 'aria-label': 'Window end' } });
+  const from = h('input', {
+    class: 'range-from',
+    attrs: { type: 'range', min: 0, max: STEPS, value: 0, 'aria-label': 'Window start' },
+  });
+  const to = h('input', {
+    class: 'range-to',
+    attrs: { type: 'range', min: 0, max: STEPS, value: STEPS, 'aria-label': 'Window end' },
+  });
   const caption = h('span', { class: 'time-caption' });
-  const el = h('div', { class: 'time-window', data: { testid: 'time-window' } }, h('span', { class: 'time-title' }, 'Time window'), h('div', { class: 'range-pair' }, from, to), caption);
+  const el = h(
+    'div',
+    { class: 'time-window', data: { testid: 'time-window' } },
+    h('span', { class: 'time-title' }, 'Time window'),
+    h('div', { class: 'range-pair' }, from, to),
+    caption,
+  );
 
   const at = (input: HTMLInputElement): number => min + ((max - min) * Number(input.value)) / STEPS;
   const current = (): [number, number] | null => (max > min ? [at(from), at(to)] : null);
@@ -44,10 +59,13 @@ export function createTimeWindow(cy: Core, onChange: (window: [number, number] |
       cy.nodes().forEach((node) => {
         if (node.hasClass('type-account')) return;
         const edges = node.connectedEdges();
-        if (edges.length > 0 && edges.filter('.out-of-window').length === edges.length) node.addClass('out-of-window');
+        if (edges.length > 0 && edges.filter('.out-of-window').length === edges.length)
+          node.addClass('out-of-window');
       });
     });
-    caption.textContent = window ? `${formatDate(window[0])} – ${formatDate(window[1])}` : 'No dated payments or sightings';
+    caption.textContent = window
+      ? `${formatDate(window[0])} – ${formatDate(window[1])}`
+      : 'No dated payments or sightings';
     el.dataset.from = window ? String(Math.round(window[0])) : '';
     el.dataset.to = window ? String(Math.round(window[1])) : '';
     onChange(window);

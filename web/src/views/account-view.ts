@@ -19,9 +19,18 @@ export function accountView(route: Route): View {
   const depthSelect = h(
     'select',
     { attrs: { 'aria-label': 'Depth' } },
-    ...[1, 2, 3].map((d) => h('option', { attrs: { value: d, selected: d === depth } }, `${d} hop${d > 1 ? 's' : ''}`)),
+    ...[1, 2, 3].map((d) =>
+      h('option', { attrs: { value: d, selected: d === depth } }, `${d} hop${d > 1 ? 's' : ''}`),
+    ),
   );
-  depthSelect.addEventListener('change', () => navigate(hrefFor('account', userId, { ...Object.fromEntries(route.query.entries()), depth: depthSelect.value })));
+  depthSelect.addEventListener('change', () =>
+    navigate(
+      hrefFor('account', userId, {
+        ...Object.fromEntries(route.query.entries()),
+        depth: depthSelect.value,
+      }),
+    ),
+  );
 
   const el = h(
     'div',
@@ -30,9 +39,24 @@ export function accountView(route: Route): View {
       'div',
       { class: 'page-header' },
       h('div', { class: 'crumbs' }, 'Explore'),
-      h('div', { class: 'title-row' }, h('h1', {}, 'Account ', h('span', { class: 'mono' }, userId)), h('label', { class: 'inline-field' }, 'Neighbourhood ', depthSelect)),
+      h(
+        'div',
+        { class: 'title-row' },
+        h('h1', {}, 'Account ', h('span', { class: 'mono' }, userId)),
+        h('label', { class: 'inline-field' }, 'Neighbourhood ', depthSelect),
+      ),
     ),
-    h('div', { class: 'split' }, explorer.workspace.el, h('aside', { class: 'side-panel' }, h('h2', { class: 'side-title' }, 'Details'), explorer.details)),
+    h(
+      'div',
+      { class: 'split' },
+      explorer.workspace.el,
+      h(
+        'aside',
+        { class: 'side-panel' },
+        h('h2', { class: 'side-title' }, 'Details'),
+        explorer.details,
+      ),
+    ),
   );
 
   async function load(): Promise<void> {

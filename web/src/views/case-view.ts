@@ -18,7 +18,11 @@ import type { View } from './view';
 
 export function caseView(route: Route): View {
   const caseId = route.id ?? '';
-  const el = h('div', { class: 'case-view', data: { testid: 'case-view', caseId } }, h('p', { class: 'muted' }, 'Loading case…'));
+  const el = h(
+    'div',
+    { class: 'case-view', data: { testid: 'case-view', caseId } },
+    h('p', { class: 'muted' }, 'Loading case…'),
+  );
 
   async function load(reveal?: Reveal): Promise<void> {
     try {
@@ -36,8 +40,21 @@ export function caseView(route: Route): View {
       h(
         'div',
         { class: 'page-header' },
-        h('div', { class: 'crumbs' }, h('a', { attrs: { href: hrefFor('cases') } }, 'Cases'), ' / ', c.caseId),
-        h('div', { class: 'title-row' }, h('h1', {}, c.title), caseStatusBadge(c.status), h('span', { class: 'spacer' }), exportLinks(c.caseId)),
+        h(
+          'div',
+          { class: 'crumbs' },
+          h('a', { attrs: { href: hrefFor('cases') } }, 'Cases'),
+          ' / ',
+          c.caseId,
+        ),
+        h(
+          'div',
+          { class: 'title-row' },
+          h('h1', {}, c.title),
+          caseStatusBadge(c.status),
+          h('span', { class: 'spacer' }),
+          exportLinks(c.caseId),
+        ),
       ),
       h(
         'div',
@@ -47,12 +64,29 @@ export function caseView(route: Route): View {
           { class: 'card' },
           h('h2', {}, 'Summary'),
           keyValues([
-            ['Ring', c.ringId ? h('a', { class: 'mono', attrs: { href: hrefFor('ring', c.ringId) } }, c.ringId) : null],
+            [
+              'Ring',
+              c.ringId
+                ? h('a', { class: 'mono', attrs: { href: hrefFor('ring', c.ringId) } }, c.ringId)
+                : null,
+            ],
             ['Run', c.runId ? h('span', { class: 'mono' }, c.runId) : null],
             ['Accounts', String(c.accounts.length)],
             ['Opened', `${formatTime(c.createdAt)} by ${c.createdBy}`],
             ['Decided', c.decidedAt ? `${formatTime(c.decidedAt)} by ${c.decidedBy ?? '—'}` : null],
-            ['Evidence pack', reply.evidencePack ? h('span', { class: 'mono small', attrs: { title: `Frozen ${formatTime(reply.evidencePack.createdAt)}` } }, reply.evidencePack.hash.slice(0, 16) + '…') : null],
+            [
+              'Evidence pack',
+              reply.evidencePack
+                ? h(
+                    'span',
+                    {
+                      class: 'mono small',
+                      attrs: { title: `Frozen ${formatTime(reply.evidencePack.createdAt)}` },
+                    },
+                    reply.evidencePack.hash.slice(0, 16) + '…',
+                  )
+                : null,
+            ],
           ]),
         ),
         decisionForm(reply),
@@ -61,13 +95,27 @@ export function caseView(route: Route): View {
           'section',
           { class: 'card wide' },
           h('h2', {}, `Accounts (${reply.accounts.length})`),
-          reply.masked && !revealed ? revealControl((r) => load(r)) : h('p', { class: 'revealed-note' }, 'Personal data revealed; the access is recorded in the audit log.'),
+          reply.masked && !revealed
+            ? revealControl((r) => load(r))
+            : h(
+                'p',
+                { class: 'revealed-note' },
+                'Personal data revealed; the access is recorded in the audit log.',
+              ),
           h(
             'div',
             { class: 'table-scroll' },
             dataTable(
               [
-                { title: 'Account', cell: (a) => h('a', { class: 'mono', attrs: { href: hrefFor('account', a.userId) } }, a.userId) },
+                {
+                  title: 'Account',
+                  cell: (a) =>
+                    h(
+                      'a',
+                      { class: 'mono', attrs: { href: hrefFor('account', a.userId) } },
+                      a.userId,
+                    ),
+                },
                 { title: 'Name', cell: (a) => a.name },
                 { title: 'Email', cell: (a) => a.email },
                 { title: 'Phone', cell: (a) => a.phone },
@@ -86,21 +134,53 @@ export function caseView(route: Route): View {
 
   function decisionForm(reply: CaseDetailResponse): HTMLElement {
     const c = reply.case;
-    const status = h('select', { attrs: { name: 'status' }, data: { testid: 'case-status' } }, ...CASE_STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === c.status } }, humanize(s))));
-    const assignee = h('input', { attrs: { type: 'text', name: 'assignee', value: c.assignee ?? '', placeholder: 'Unassigned', maxlength: 128 }, data: { testid: 'case-assignee' } });
+    const status = h(
+      'select',
+      { attrs: { name: 'status' }, data: { testid: 'case-status' } },
+      ...CASE_STATUSES.map((s) =>
+        h('option', { attrs: { value: s, selected: s === c.status } }, humanize(s)),
+      ),
+    );
+    const assignee = h('input', {
+      attrs: {
+        type: 'text',
+        name: 'assignee',
+        value: c.assignee ?? '',
+        placeholder: 'Unassigned',
+        maxlength: 128,
+      },
+      data: { testid: 'case-assignee' },
+    });
     const me = h('button', { class: 'btn btn-small', attrs: { type: 'button' } }, 'Assign to me');
     me.addEventListener('click', () => {
       assignee.value = currentUser()?.name ?? '';
     });
-    const note = h('textarea', { attrs: { name: 'decisionNote', rows: 4, maxlength: 5000, placeholder: 'Why this decision? (kept with the case and its exports)' }, data: { testid: 'decision-note' } });
+    const note = h('textarea', {
+      attrs: {
+        name: 'decisionNote',
+        rows: 4,
+        maxlength: 5000,
+        placeholder: 'Why this decision? (kept with the case and its exports)',
+      },
+      data: { testid: 'decision-note' },
+    });
     note.value = c.decisionNote ?? '';
-    const save = h('button', { class: 'btn btn-primary', attrs: { type: 'submit' }, data: { testid: 'save-case' } }, 'Save');
+    const save = h(
+      'button',
+      { class: 'btn btn-primary', attrs: { type: 'submit' }, data: { testid: 'save-case' } },
+      'Save',
+    );
     const form = h(
       'form',
       { class: 'card decision' },
       h('h2', {}, 'Decision'),
       h('label', { class: 'field' }, h('span', {}, 'Status'), status),
-      h('label', { class: 'field' }, h('span', {}, 'Assignee'), h('span', { class: 'input-row' }, assignee, me)),
+      h(
+        'label',
+        { class: 'field' },
+        h('span', {}, 'Assignee'),
+        h('span', { class: 'input-row' }, assignee, me),
+      ),
       h('label', { class: 'field' }, h('span', {}, 'Decision note'), note),
       h('div', { class: 'button-row' }, save),
     );
@@ -126,7 +206,10 @@ export function caseView(route: Route): View {
   }
 
   function notesPanel(reply: CaseDetailResponse): HTMLElement {
-    const text = h('textarea', { attrs: { name: 'note', rows: 3, maxlength: 5000, required: true, placeholder: 'Add a note' }, data: { testid: 'note-text' } });
+    const text = h('textarea', {
+      attrs: { name: 'note', rows: 3, maxlength: 5000, required: true, placeholder: 'Add a note' },
+      data: { testid: 'note-text' },
+    });
     const add = h('button', { class: 'btn', attrs: { type: 'submit' } }, 'Add note');
     const form = h('form', { class: 'note-form' }, text, h('div', { class: 'button-row' }, add));
     form.addEventListener('submit', (event) => {
@@ -149,7 +232,14 @@ export function caseView(route: Route): View {
       h(
         'ol',
         { class: 'notes', data: { testid: 'notes' } },
-        ...reply.notes.map((n) => h('li', {}, h('div', { class: 'note-meta' }, `${n.author} · ${formatTime(n.createdAt)}`), h('p', { class: 'note-text' }, n.text))),
+        ...reply.notes.map((n) =>
+          h(
+            'li',
+            {},
+            h('div', { class: 'note-meta' }, `${n.author} · ${formatTime(n.createdAt)}`),
+            h('p', { class: 'note-text' }, n.text),
+          ),
+        ),
       ),
       form,
     );
@@ -161,6 +251,24 @@ export function caseView(route: Route): View {
 
 function exportLinks(caseId: string): HTMLElement {
   const link = (format: 'csv' | 'json' | 'html', title: string) =>
-    h('a', { class: 'btn btn-small', attrs: { href: endpoints.caseExportUrl(caseId, format), download: `case-${caseId}.${format}` }, data: { testid: `export-${format}` } }, title);
-  return h('div', { class: 'button-row' }, h('span', { class: 'muted' }, 'Export'), link('csv', 'CSV'), link('json', 'JSON'), link('html', 'Report'));
+    h(
+      'a',
+      {
+        class: 'btn btn-small',
+        attrs: {
+          href: endpoints.caseExportUrl(caseId, format),
+          download: `case-${caseId}.${format}`,
+        },
+        data: { testid: `export-${format}` },
+      },
+      title,
+    );
+  return h(
+    'div',
+    { class: 'button-row' },
+    h('span', { class: 'muted' }, 'Export'),
+    link('csv', 'CSV'),
+    link('json', 'JSON'),
+    link('html', 'Report'),
+  );
 }

@@ -10,11 +10,18 @@ import { hrefFor, navigate, type Route } from '../router';
 import { currentUser } from '../session';
 import type { View } from './view';
 
-export const CASE_STATUSES: ApiCaseStatus[] = ['open', 'in_progress', 'confirmed_fraud', 'dismissed'];
+export const CASE_STATUSES: ApiCaseStatus[] = [
+  'open',
+  'in_progress',
+  'confirmed_fraud',
+  'dismissed',
+];
 
 export function casesView(route: Route): View {
   const statusParam = route.query.get('status') ?? '';
-  const status: ApiCaseStatus | '' = (CASE_STATUSES as string[]).includes(statusParam) ? (statusParam as ApiCaseStatus) : '';
+  const status: ApiCaseStatus | '' = (CASE_STATUSES as string[]).includes(statusParam)
+    ? (statusParam as ApiCaseStatus)
+    : '';
   const mine = route.query.get('mine') === '1';
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading cases…'));
   const more = h('button', { class: 'btn', attrs: { type: 'button', hidden: true } }, 'Load more');
@@ -25,15 +32,30 @@ export function casesView(route: Route): View {
     'select',
     { attrs: { 'aria-label': 'Status' } },
     h('option', { attrs: { value: '' } }, 'Any status'),
-    ...CASE_STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === status } }, humanize(s))),
+    ...CASE_STATUSES.map((s) =>
+      h('option', { attrs: { value: s, selected: s === status } }, humanize(s)),
+    ),
   );
   const mineBox = h('input', { attrs: { type: 'checkbox', checked: mine } });
-  const form = h('form', { class: 'filters' }, h('label', { class: 'inline-field' }, 'Status ', statusSelect), h('label', { class: 'inline-field checkbox' }, mineBox, ' Assigned to me'));
-  form.addEventListener('change', () => navigate(hrefFor('cases', null, { status: statusSelect.value, mine: mineBox.checked ? '1' : null })));
+  const form = h(
+    'form',
+    { class: 'filters' },
+    h('label', { class: 'inline-field' }, 'Status ', statusSelect),
+    h('label', { class: 'inline-field checkbox' }, mineBox, ' Assigned to me'),
+  );
+  form.addEventListener('change', () =>
+    navigate(
+      hrefFor('cases', null, { status: statusSelect.value, mine: mineBox.checked ? '1' : null }),
+    ),
+  );
 
   async function loadMore(): Promise<void> {
     try {
-      const page = await endpoints.cases({ status, assignee: mine ? currentUser()?.name : undefined, cursor });
+      const page = await endpoints.cases({
+        status,
+        assignee: mine ? currentUser()?.name : undefined,
+        cursor,
+      });
       cases.push(...page.items);
       cursor = page.nextCursor;
       more.hidden = cursor === null;
@@ -41,15 +63,31 @@ export function casesView(route: Route): View {
         body,
         dataTable(
           [
-            { title: 'Case', cell: (c) => h('a', { attrs: { href: hrefFor('case', c.caseId) } }, c.title) },
+            {
+              title: 'Case',
+              cell: (c) => h('a', { attrs: { href: hrefFor('case', c.caseId) } }, c.title),
+            },
             { title: 'Status', cell: (c) => caseStatusBadge(c.status) },
-            { title: 'Ring', cell: (c) => (c.ringId ? h('a', { class: 'mono', attrs: { href: hrefFor('ring', c.ringId) } }, c.ringId) : '—') },
+            {
+              title: 'Ring',
+              cell: (c) =>
+                c.ringId
+                  ? h('a', { class: 'mono', attrs: { href: hrefFor('ring', c.ringId) } }, c.ringId)
+                  : '—',
+            },
             { title: 'Accounts', cell: (c) => String(c.accounts.length), className: 'num' },
-            { title: 'Assignee', cell: (c) => c.assignee ?? h('span', { class: 'muted' }, 'Unassigned') },
+            {
+              title: 'Assignee',
+              cell: (c) => c.assignee ?? h('span', { class: 'muted' }, 'Unassigned'),
+            },
             { title: 'Updated', cell: (c) => formatTime(c.updatedAt) },
           ],
           cases,
-          { empty: 'No cases yet. Open one from a ring.', testid: 'case-table', rowData: (c) => ({ caseId: c.caseId }) },
+          {
+            empty: 'No cases yet. Open one from a ring.',
+            testid: 'case-table',
+            rowData: (c) => ({ caseId: c.caseId }),
+          },
         ),
       );
     } catch (err) {

@@ -2,7 +2,12 @@
  * Jobs (admin): queued and finished jobs with their progress, the detection runs they produced,
  * and a button to run detection now. Polls while a job is waiting or active.
  */
-import type { ApiJob, ApiJobState, JobListResponse, RunListResponse } from '../../../server/api-types';
+import type {
+  ApiJob,
+  ApiJobState,
+  JobListResponse,
+  RunListResponse,
+} from '../../../server/api-types';
 import { endpoints } from '../api/endpoints';
 import { jobStateBadge } from '../components/badges';
 import { dataTable } from '../components/data-table';
@@ -17,7 +22,11 @@ const FINISHED: ReadonlySet<ApiJobState> = new Set(['completed', 'failed', 'unkn
 export function jobsView(): View {
   const jobsHost = h('div', {}, h('p', { class: 'muted' }, 'Loading jobs…'));
   const runsHost = h('div', {});
-  const runNow = h('button', { class: 'btn btn-primary', attrs: { type: 'button' }, data: { testid: 'run-detection' } }, 'Run detection now');
+  const runNow = h(
+    'button',
+    { class: 'btn btn-primary', attrs: { type: 'button' }, data: { testid: 'run-detection' } },
+    'Run detection now',
+  );
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
@@ -61,10 +70,17 @@ export function jobsView(): View {
           { title: 'Progress', cell: (j) => progressCell(j) },
           { title: 'Queued', cell: (j) => formatTime(j.timestamps.created) },
           { title: 'Finished', cell: (j) => formatTime(j.timestamps.finished) },
-          { title: 'Error', cell: (j) => (j.failedReason ? h('span', { class: 'error' }, j.failedReason) : '') },
+          {
+            title: 'Error',
+            cell: (j) => (j.failedReason ? h('span', { class: 'error' }, j.failedReason) : ''),
+          },
         ],
         reply.items,
-        { empty: 'No jobs yet.', testid: 'job-table', rowData: (j) => ({ jobId: j.id, state: j.state }) },
+        {
+          empty: 'No jobs yet.',
+          testid: 'job-table',
+          rowData: (j) => ({ jobId: j.id, state: j.state }),
+        },
       ),
     );
   }
@@ -77,10 +93,26 @@ export function jobsView(): View {
           { title: 'Run', cell: (r) => h('span', { class: 'mono' }, r.runId) },
           { title: 'Finished', cell: (r) => formatTime(r.finishedAt) },
           { title: 'Duration', cell: (r) => formatDuration(r.finishedAt - r.startedAt) },
-          { title: 'Status', cell: (r) => h('span', { class: ['badge', r.status === 'completed' ? 'badge-job-completed' : 'badge-job-failed'] }, r.status) },
+          {
+            title: 'Status',
+            cell: (r) =>
+              h(
+                'span',
+                {
+                  class: [
+                    'badge',
+                    r.status === 'completed' ? 'badge-job-completed' : 'badge-job-failed',
+                  ],
+                },
+                r.status,
+              ),
+          },
           { title: 'Engine', cell: (r) => r.engine },
           { title: 'Rings', cell: (r) => countsText(r.counts) },
-          { title: 'Modularity', cell: (r) => (r.modularity === null ? '—' : r.modularity.toFixed(3)) },
+          {
+            title: 'Modularity',
+            cell: (r) => (r.modularity === null ? '—' : r.modularity.toFixed(3)),
+          },
         ],
         reply.items,
         { empty: 'No detection has run yet.', testid: 'run-table' },
@@ -93,7 +125,17 @@ export function jobsView(): View {
     el: h(
       'div',
       { class: 'jobs-view', data: { testid: 'jobs-view' } },
-      h('div', { class: 'page-header' }, h('div', { class: 'title-row' }, h('h1', {}, 'Jobs'), h('span', { class: 'spacer' }), runNow)),
+      h(
+        'div',
+        { class: 'page-header' },
+        h(
+          'div',
+          { class: 'title-row' },
+          h('h1', {}, 'Jobs'),
+          h('span', { class: 'spacer' }),
+          runNow,
+        ),
+      ),
       h('section', { class: 'card' }, h('h2', {}, 'Jobs'), jobsHost),
       h('section', { class: 'card' }, h('h2', {}, 'Detection runs'), runsHost),
     ),
@@ -106,7 +148,13 @@ export function jobsView(): View {
 
 /** A bar when the stage has a known total; otherwise the stage and how much is done. */
 function progressCell(job: ApiJob): HTMLElement {
-  if (job.state === 'completed') return h('span', { class: 'progress-cell' }, h('progress', { attrs: { max: 100, value: 100 } }), ' done');
+  if (job.state === 'completed')
+    return h(
+      'span',
+      { class: 'progress-cell' },
+      h('progress', { attrs: { max: 100, value: 100 } }),
+      ' done',
+    );
   const p = job.progress;
   if (!p) return h('span', { class: 'muted' }, job.state === 'waiting' ? 'queued' : '—');
   const percent = p.total ? Math.min(100, Math.round((100 * p.done) / p.total)) : null;
@@ -123,5 +171,10 @@ function countsText(counts: Record<string, number>): string {
   for (const key of ['flagged', 'candidates', 'rings', 'new', 'dissolved']) {
     if (typeof counts[key] === 'number') parts.push(`${counts[key]} ${key}`);
   }
-  return parts.length ? parts.join(', ') : Object.entries(counts).slice(0, 3).map(([k, v]) => `${v} ${k}`).join(', ') || '—';
+  return parts.length
+    ? parts.join(', ')
+    : Object.entries(counts)
+        .slice(0, 3)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ') || '—';
 }

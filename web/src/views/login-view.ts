@@ -6,14 +6,39 @@ import type { SessionUser } from '../../../server/api-types';
 import type { View } from './view';
 
 export function loginView(onLoggedIn: (user: SessionUser) => void): View {
-  const name = h('input', { attrs: { type: 'text', name: 'name', required: true, autocomplete: 'username', maxlength: 128 }, data: { testid: 'login-name' } });
-  const password = h('input', { attrs: { type: 'password', name: 'password', required: true, autocomplete: 'current-password', maxlength: 256 }, data: { testid: 'login-password' } });
+  const name = h('input', {
+    attrs: { type: 'text', name: 'name', required: true, autocomplete: 'username', maxlength: 128 },
+    data: { testid: 'login-name' },
+  });
+  const password = h('input', {
+    attrs: {
+      type: 'password',
+      name: 'password',
+      required: true,
+      autocomplete: 'current-password',
+      maxlength: 256,
+    },
+    data: { testid: 'login-password' },
+  });
   const error = h('p', { class: 'error', attrs: { role: 'alert', hidden: true } });
-  const submit = h('button', { class: 'btn btn-primary btn-block', attrs: { type: 'submit' }, data: { testid: 'login-submit' } }, 'Log in');
+  const submit = h(
+    'button',
+    {
+      class: 'btn btn-primary btn-block',
+      attrs: { type: 'submit' },
+      data: { testid: 'login-submit' },
+    },
+    'Log in',
+  );
   const form = h(
     'form',
     { class: 'login-card' },
-    h('div', { class: 'brand brand-large' }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'fraud-rings'),
+    h(
+      'div',
+      { class: 'brand brand-large' },
+      h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }),
+      'fraud-rings',
+    ),
     h('p', { class: 'muted' }, 'Investigation workspace. Sign in with your investigator account.'),
     h('label', { class: 'field' }, h('span', {}, 'Name'), name),
     h('label', { class: 'field' }, h('span', {}, 'Password'), password),

@@ -2,7 +2,12 @@
  * The ring queue: flagged rings of the latest run, best score first, with filters held in the
  * URL. Rings that are new or changed since the previous run stand out.
  */
-import type { ApiRingStatus, RingListResponse, RingSummary, RunSummary } from '../../../server/api-types';
+import type {
+  ApiRingStatus,
+  RingListResponse,
+  RingSummary,
+  RunSummary,
+} from '../../../server/api-types';
 import { endpoints, type RingFilters } from '../api/endpoints';
 import { ringStatusBadge, scorePill } from '../components/badges';
 import { dataTable } from '../components/data-table';
@@ -39,26 +44,48 @@ export function queueView(route: Route): View {
     'select',
     { attrs: { name: 'status', 'aria-label': 'Status' } },
     h('option', { attrs: { value: '' } }, 'Any status'),
-    ...STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === filters.status } }, humanize(s))),
+    ...STATUSES.map((s) =>
+      h('option', { attrs: { value: s, selected: s === filters.status } }, humanize(s)),
+    ),
   );
-  const minScore = h('input', { attrs: { type: 'number', name: 'minScore', min: 0, max: 100, step: 5, value: filters.minScore ?? '', placeholder: '0', 'aria-label': 'Minimum score' } });
+  const minScore = h('input', {
+    attrs: {
+      type: 'number',
+      name: 'minScore',
+      min: 0,
+      max: 100,
+      step: 5,
+      value: filters.minScore ?? '',
+      placeholder: '0',
+      'aria-label': 'Minimum score',
+    },
+  });
   const sort = h(
     'select',
     { attrs: { name: 'sort', 'aria-label': 'Sort by' } },
     h('option', { attrs: { value: 'score', selected: filters.sort === 'score' } }, 'Score'),
     h('option', { attrs: { value: 'size', selected: filters.sort === 'size' } }, 'Size'),
   );
-  const changed = h('input', { attrs: { type: 'checkbox', name: 'changed', checked: filters.changedOnly } });
+  const changedBox = h('input', {
+    attrs: { type: 'checkbox', name: 'changed', checked: filters.changedOnly },
+  });
   const form = h(
     'form',
     { class: 'filters', data: { testid: 'queue-filters' } },
     h('label', { class: 'inline-field' }, 'Status ', status),
     h('label', { class: 'inline-field' }, 'Min score ', minScore),
     h('label', { class: 'inline-field' }, 'Sort by ', sort),
-    h('label', { class: 'inline-field checkbox' }, changed, ' New since last run only'),
+    h('label', { class: 'inline-field checkbox' }, changedBox, ' New since last run only'),
   );
   const apply = () =>
-    navigate(hrefFor('queue', null, { status: status.value, minScore: minScore.value, sort: sort.value === 'size' ? 'size' : null, changed: changed.checked ? '1' : null }));
+    navigate(
+      hrefFor('queue', null, {
+        status: status.value,
+        minScore: minScore.value,
+        sort: sort.value === 'size' ? 'size' : null,
+        changed: changedBox.checked ? '1' : null,
+      }),
+    );
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -68,7 +95,17 @@ export function queueView(route: Route): View {
   const el = h(
     'div',
     { class: 'queue-view', data: { testid: 'queue-view' } },
-    h('div', { class: 'page-header' }, h('div', { class: 'title-row' }, h('h1', {}, 'Ring queue'), h('span', { class: 'spacer' }), summary)),
+    h(
+      'div',
+      { class: 'page-header' },
+      h(
+        'div',
+        { class: 'title-row' },
+        h('h1', {}, 'Ring queue'),
+        h('span', { class: 'spacer' }),
+        summary,
+      ),
+    ),
     form,
     body,
     h('div', { class: 'button-row center' }, more),
@@ -100,10 +137,21 @@ export function queueView(route: Route): View {
   }
   more.addEventListener('click', () => void loadMore());
 
+  /** New or changed since the previous run; on the very first run nothing is "since" anything. */
+  const changed = (ring: RingSummary): boolean => previousRun !== null && CHANGED.has(ring.status);
+
   function render(runId: string | null): void {
     more.hidden = cursor === null;
     if (runId === null) {
-      replaceChildren(body, h('div', { class: 'empty-state' }, h('h2', {}, 'No detection run yet'), h('p', {}, 'Run detection from the Jobs page (admin) or with `fraud-rings detect`.')));
+      replaceChildren(
+        body,
+        h(
+          'div',
+          { class: 'empty-state' },
+          h('h2', {}, 'No detection run yet'),
+          h('p', {}, 'Run detection from the Jobs page (admin) or with `fraud-rings detect`.'),
+        ),
+      );
       return;
     }
     replaceChildren(
@@ -111,16 +159,34 @@ export function queueView(route: Route): View {
       dataTable(
         [
           { title: 'Score', cell: (r) => scorePill(r.score), className: 'col-score' },
-          { title: 'Ring', cell: (r) => h('a', { class: 'mono', attrs: { href: hrefFor('ring', r.ringId) } }, r.ringId) },
+          {
+            title: 'Ring',
+            cell: (r) =>
+              h('a', { class: 'mono', attrs: { href: hrefFor('ring', r.ringId) } }, r.ringId),
+          },
           { title: 'Accounts', cell: (r) => String(r.size), className: 'num' },
-          { title: 'Status', cell: (r) => h('span', {}, ringStatusBadge(r.status), CHANGED.has(r.status) ? h('span', { class: 'new-dot', attrs: { title: 'Changed since the previous run' } }) : null) },
+          {
+            title: 'Status',
+            cell: (r) =>
+              h(
+                'span',
+                {},
+                ringStatusBadge(r.status),
+                changed(r)
+                  ? h('span', {
+                      class: 'new-dot',
+                      attrs: { title: 'Changed since the previous run' },
+                    })
+                  : null,
+              ),
+          },
           { title: 'Top evidence', cell: (r) => topEvidence(r), className: 'col-evidence' },
         ],
         rings,
         {
           empty: 'No rings match these filters.',
           testid: 'ring-table',
-          rowClass: (r) => ['clickable', ...(CHANGED.has(r.status) ? ['row-changed'] : [])],
+          rowClass: (r) => ['clickable', ...(changed(r) ? ['row-changed'] : [])],
           rowData: (r) => ({ ringId: r.ringId, status: r.status }),
         },
       ),
@@ -151,7 +217,14 @@ export function queueView(route: Route): View {
     const flagged = run.counts.flagged ?? run.counts.flaggedRings;
     replaceChildren(
       summary,
-      h('span', { class: 'muted' }, `Latest run `, h('span', { class: 'mono' }, run.runId), ` · ${formatTime(run.finishedAt)}`, flagged !== undefined ? ` · ${flagged} flagged` : ''),
+      h(
+        'span',
+        { class: 'muted' },
+        `Latest run `,
+        h('span', { class: 'mono' }, run.runId),
+        ` · ${formatTime(run.finishedAt)}`,
+        flagged !== undefined ? ` · ${flagged} flagged` : '',
+      ),
     );
   }
 
@@ -162,5 +235,10 @@ export function queueView(route: Route): View {
 function topEvidence(ring: RingSummary): HTMLElement {
   const [first, second] = ring.evidence;
   if (!first) return h('span', { class: 'muted' }, '—');
-  return h('div', { class: 'evidence-cell' }, h('span', {}, first.text), second ? h('span', { class: 'muted small' }, second.text) : null);
+  return h(
+    'div',
+    { class: 'evidence-cell' },
+    h('span', {}, first.text),
+    second ? h('span', { class: 'muted small' }, second.text) : null,
+  );
 }

@@ -2,13 +2,19 @@
  * One ring: its graph (members, what they share, payments among them) beside tabs for the picked
  * node, the evidence, the members and the ring's lineage across runs. From here a case is opened.
  */
-import type { AccountSummary, ApiEvidence, ApiLineageEvent, RingDetailResponse } from '../../../server/api-types';
+import type {
+  AccountSummary,
+  ApiEvidence,
+  ApiLineageEvent,
+  RingDetailResponse,
+} from '../../../server/api-types';
 import { endpoints, type Reveal } from '../api/endpoints';
 import { labelBadge, ringStatusBadge, scorePill } from '../components/badges';
 import { dataTable } from '../components/data-table';
 import { createGraphExplorer } from '../components/graph-explorer';
 import { accountNodeId } from '../graph/elements';
 import { keyValues } from '../components/key-values';
+import { ringOverview } from '../components/ring-overview';
 import { revealControl } from '../components/reveal-form';
 import { createTabs, type Tabs } from '../components/tabs';
 import { toastError } from '../components/toast';
@@ -28,17 +34,30 @@ export function ringView(route: Route): View {
       replaceQuery(route, { tab: null });
     }
   });
-  const header = h('div', { class: 'page-header' }, h('h1', {}, 'Ring ', h('span', { class: 'mono' }, ringId)));
+  const header = h(
+    'div',
+    { class: 'page-header' },
+    h('h1', {}, 'Ring ', h('span', { class: 'mono' }, ringId)),
+  );
   const side = h('aside', { class: 'side-panel' }, h('p', { class: 'muted' }, 'Loading ring…'));
-  const el = h('div', { class: 'ring-view', data: { testid: 'ring-view', ringId } }, header, h('div', { class: 'split' }, explorer.workspace.el, side));
+  const el = h(
+    'div',
+    { class: 'ring-view', data: { testid: 'ring-view', ringId } },
+    header,
+    h('div', { class: 'split' }, explorer.workspace.el, side),
+  );
 
   async function load(reveal?: Reveal): Promise<void> {
     try {
-      const [ring, graph] = await Promise.all([endpoints.ring(ringId, reveal), reveal ? null : endpoints.ringGraph(ringId)]);
+      const [ring, graph] = await Promise.all([
+        endpoints.ring(ringId, reveal),
+        reveal ? null : endpoints.ringGraph(ringId),
+      ]);
       renderHeader(ring);
       renderSide(ring, reveal !== undefined);
       if (graph) {
         await explorer.workspace.load(graph.elements, graph.capped);
+        explorer.setOverview(() => ringOverview(ring, explorer.workspace.cy));
         explorer.restoreSelection();
       }
     } catch (err) {
@@ -49,11 +68,18 @@ export function ringView(route: Route): View {
 
   function renderHeader(reply: RingDetailResponse): void {
     const { ring, run } = reply;
-    const openCase = h('button', { class: 'btn btn-primary', attrs: { type: 'button' }, data: { testid: 'open-case' } }, 'Open case');
+    const openCase = h(
+      'button',
+      { class: 'btn btn-primary', attrs: { type: 'button' }, data: { testid: 'open-case' } },
+      'Open case',
+    );
     openCase.addEventListener('click', () => {
       openCase.disabled = true;
       endpoints
-        .openCaseFromRing(ring.ringId, `Ring ${ring.ringId}: ${ring.size} accounts, score ${Math.round(ring.score)}`)
+        .openCaseFromRing(
+          ring.ringId,
+          `Ring ${ring.ringId}: ${ring.size} accounts, score ${Math.round(ring.score)}`,
+        )
         .then((reply) => navigate(hrefFor('case', reply.case.caseId)))
         .catch((err) => {
           openCase.disabled = false;
@@ -62,14 +88,24 @@ export function ringView(route: Route): View {
     });
     replaceChildren(
       header,
-      h('div', { class: 'crumbs' }, h('a', { attrs: { href: hrefFor('queue') } }, 'Ring queue'), ' / ', ring.ringId),
+      h(
+        'div',
+        { class: 'crumbs' },
+        h('a', { attrs: { href: hrefFor('queue') } }, 'Ring queue'),
+        ' / ',
+        ring.ringId,
+      ),
       h(
         'div',
         { class: 'title-row' },
         h('h1', {}, 'Ring ', h('span', { class: 'mono' }, ring.ringId)),
         scorePill(ring.score),
         ringStatusBadge(ring.status),
-        h('span', { class: 'muted' }, `${ring.size} accounts · run ${ring.runId}${run ? ` · ${formatTime(run.finishedAt)}` : ''}`),
+        h(
+          'span',
+          { class: 'muted' },
+          `${ring.size} accounts · run ${ring.runId}${run ? ` · ${formatTime(run.finishedAt)}` : ''}`,
+        ),
         h('span', { class: 'spacer' }),
         openCase,
       ),
@@ -82,8 +118,16 @@ export function ringView(route: Route): View {
     tabs = createTabs(
       [
         { id: 'details', title: 'Details', render: () => explorer.details },
-        { id: 'evidence', title: `Evidence (${reply.ring.evidence.length})`, render: () => evidencePanel(reply) },
-        { id: 'members', title: `Members (${reply.members.length})`, render: () => membersPanel(reply.members, reply.masked && !revealed) },
+        {
+          id: 'evidence',
+          title: `Evidence (${reply.ring.evidence.length})`,
+          render: () => evidencePanel(reply),
+        },
+        {
+          id: 'members',
+          title: `Members (${reply.members.length})`,
+          render: () => membersPanel(reply.members, reply.masked && !revealed),
+        },
         { id: 'lineage', title: 'Lineage', render: () => lineagePanel(reply.lineage) },
       ],
       (TABS as readonly string[]).includes(initial) ? initial : 'details',
@@ -97,18 +141,48 @@ export function ringView(route: Route): View {
       [
         {
           title: 'Account',
-          cell: (m) => h('button', { class: 'link mono', attrs: { type: 'button' }, on: { click: () => explorer.workspace.focus(accountNodeId(m.userId)) } }, m.userId),
+          cell: (m) =>
+            h(
+              'button',
+              {
+                class: 'link mono',
+                attrs: { type: 'button' },
+                on: { click: () => explorer.workspace.focus(accountNodeId(m.userId)) },
+              },
+              m.userId,
+            ),
         },
         { title: 'Name', cell: (m) => m.name },
         { title: 'Email', cell: (m) => m.email },
         { title: 'Country', cell: (m) => m.country },
-        { title: 'Label', cell: (m) => labelBadge(m.label) ?? (m.stub ? h('span', { class: 'badge badge-stub' }, 'No profile') : '') },
+        {
+          title: 'Label',
+          cell: (m) =>
+            labelBadge(m.label) ??
+            (m.stub ? h('span', { class: 'badge badge-stub' }, 'No profile') : ''),
+        },
         { title: 'Created', cell: (m) => formatDate(m.createdAt) },
       ],
       members,
-      { empty: 'No members.', testid: 'members-table', rowClass: (m) => (m.label === 'fraud' ? ['row-fraud'] : []), rowData: (m) => ({ userId: m.userId }) },
+      {
+        empty: 'No members.',
+        testid: 'members-table',
+        rowClass: (m) => (m.label === 'fraud' ? ['row-fraud'] : []),
+        rowData: (m) => ({ userId: m.userId }),
+      },
     );
-    return h('div', { class: 'members' }, masked ? revealControl((reveal) => load(reveal)) : h('p', { class: 'revealed-note' }, 'Personal data revealed; the access is recorded in the audit log.'), h('div', { class: 'table-scroll' }, table));
+    return h(
+      'div',
+      { class: 'members' },
+      masked
+        ? revealControl((reveal) => load(reveal))
+        : h(
+            'p',
+            { class: 'revealed-note' },
+            'Personal data revealed; the access is recorded in the audit log.',
+          ),
+      h('div', { class: 'table-scroll' }, table),
+    );
   }
 
   void load();
@@ -120,9 +194,23 @@ function evidencePanel(reply: RingDetailResponse): HTMLElement {
   return h(
     'div',
     { class: 'evidence' },
-    h('ol', { class: 'evidence-list', data: { testid: 'evidence-list' } }, ...reply.ring.evidence.map((ev) => evidenceItem(ev))),
+    h(
+      'ol',
+      { class: 'evidence-list', data: { testid: 'evidence-list' } },
+      ...reply.ring.evidence.map((ev) => evidenceItem(ev)),
+    ),
     features.length
-      ? h('div', {}, h('h4', {}, 'Features'), keyValues(features.map(([name, value]) => [humanize(name), Number.isInteger(value) ? String(value) : value.toFixed(3)])))
+      ? h(
+          'div',
+          {},
+          h('h4', {}, 'Features'),
+          keyValues(
+            features.map(([name, value]) => [
+              humanize(name),
+              Number.isInteger(value) ? String(value) : value.toFixed(3),
+            ]),
+          ),
+        )
       : null,
   );
 }
@@ -144,11 +232,27 @@ function lineagePanel(events: ApiLineageEvent[]): HTMLElement {
       { title: 'Event', cell: (e) => ringStatusBadge(e.kind) },
       {
         title: 'Related rings',
-        cell: (e) => (e.related.length ? h('span', {}, ...e.related.flatMap((id, i) => [i ? ', ' : '', h('a', { class: 'mono', attrs: { href: hrefFor('ring', id) } }, id)])) : '—'),
+        cell: (e) =>
+          e.related.length
+            ? h(
+                'span',
+                {},
+                ...e.related.flatMap((id, i) => [
+                  i ? ', ' : '',
+                  h('a', { class: 'mono', attrs: { href: hrefFor('ring', id) } }, id),
+                ]),
+              )
+            : '—',
       },
-      { title: 'Overlap', cell: (e) => (e.jaccard === null ? '—' : `${Math.round(e.jaccard * 100)}%`) },
+      {
+        title: 'Overlap',
+        cell: (e) => (e.jaccard === null ? '—' : `${Math.round(e.jaccard * 100)}%`),
+      },
     ],
     events,
-    { empty: 'This ring has no history yet: it was first seen in the latest run.', testid: 'lineage-table' },
+    {
+      empty: 'This ring has no history yet: it was first seen in the latest run.',
+      testid: 'lineage-table',
+    },
   );
 }

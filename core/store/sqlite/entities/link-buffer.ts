@@ -27,7 +27,7 @@ export class LinkBuffer {
 
   constructor(
     private readonly sink: LinkSink,
-    private readonly maxPending = 1_000_000,
+    private readonly maxPending = 500_000,
   ) {}
 
   add(identifierKey: number, accountKey: number, kind: number, seenAt: number): void {

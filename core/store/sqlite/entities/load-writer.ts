@@ -1,15 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import { InvalidInputError } from '../../../errors';
 import { normalizeIdentifier } from '../../../identifiers/normalize';
-import { IDENTIFIER_KINDS } from '../../../types';
 import type { AccountInput, IdentifierRef, PaymentInput, SightingInput } from '../../../types';
 import type { LoadWriter } from '../../port';
 import type { Db } from '../database';
 import { KIND_CODE, PROFILE_KIND_CODES, STATUS_CODE, labelCode } from './codes';
-import { detach, type KeyCache, type LoadCaches } from './key-cache';
+import type { KeyCache, LoadCaches } from './key-cache';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { prepared } from './prepare';
+import { sortedById } from './sorted-by-id';
 
 const CHARGEBACK = STATUS_CODE.chargeback;
 
@@ -65,8 +65,10 @@ const SQL = {
 /**
  * The writer handed to `load(fn)`: it runs inside the load's transaction and is closed when the
  * load ends. It resolves user ids and identifier values to integer keys through the connection's
- * key caches (`key-cache.ts`; a miss is an indexed lookup unless the cache is complete), creates stub accounts for unknown
- * references, and buffers account–identifier links (see `LinkBuffer`) until `finish()`.
+ * key caches (`key-cache.ts`: a miss is an indexed lookup unless the cache is complete), creates
+ * stub accounts for unknown references, writes each batch in id order (`sorted-by-id.ts`) and
+ * buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
+ * until `finish()`.
  *
  * Semantics (the data contract's idempotent load):
  * - accounts: a known `user_id` is updated and stops being a stub; its profile identifiers
@@ -84,8 +86,6 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly paymentLinks: PaymentLinkBuffer;
   private readonly stmt: { [K in keyof typeof SQL]: Statement };
   private closed = false;
-  private readonly lastValue: string[][] = IDENTIFIER_KINDS.map(() => []);
-  private readonly lastKey: number[][] = IDENTIFIER_KINDS.map(() => []);
 
   constructor(db: Db, caches: LoadCaches) {
     this.accountKeys = caches.accounts;
@@ -110,7 +110,7 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
-    for (const row of rows) {
+    for (const row of sortedById(rows, (r) => r.userId)) {
       const values = [
         row.createdAt,
         row.name,
@@ -150,8 +150,8 @@ export class SqliteLoadWriter implements LoadWriter {
           `fraud-rings: sighting of ${row.userId} has no device id`,
         );
       }
-      const deviceKey = this.identifierKeyOf(device, KIND_CODE.device, accountKey);
-      const ipKey = ip === null ? 0 : this.identifierKeyOf(ip, KIND_CODE.ip, accountKey);
+      const deviceKey = this.identifierKey(device);
+      const ipKey = ip === null ? 0 : this.identifierKey(ip);
       this.stmt.insertSighting.run(accountKey, deviceKey, row.seenAt, ipKey);
       this.links.add(deviceKey, accountKey, KIND_CODE.device, row.seenAt);
       if (ip !== null) this.links.add(ipKey, accountKey, KIND_CODE.ip, row.seenAt);
@@ -161,14 +161,14 @@ export class SqliteLoadWriter implements LoadWriter {
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
     const insert = this.stmt.insertPayment;
-    for (const row of rows) {
+    for (const row of sortedById(rows, (r) => r.paymentId)) {
       const payerKey = this.accountKey(row.payerId);
       const payeeKey = this.accountKey(row.payeeId);
       let cardKey: number | null = null;
       let deviceKey: number | null = null;
       for (const ref of row.identifiers) {
         const code = KIND_CODE[ref.kind];
-        const key = this.identifierKeyOf(ref, code, payerKey);
+        const key = this.identifierKey(ref);
         if (code === KIND_CODE.card) cardKey = key;
         else if (code === KIND_CODE.device) deviceKey = key;
         this.links.add(key, payerKey, code, row.createdAt);
@@ -224,19 +224,6 @@ export class SqliteLoadWriter implements LoadWriter {
     this.paymentLinks.add(values[0], values[1], 1, values[2], values[7] === CHARGEBACK, values[4]);
   }
 
-  /**
-   * The key of an identifier of `accountKey`, remembering per account the last value of each kind:
-   * a payer pays with the same card and device row after row, so most lookups skip the key cache.
-   */
-  private identifierKeyOf(ref: IdentifierRef, code: number, accountKey: number): number {
-    const values = this.lastValue[code]!;
-    if (values[accountKey] === ref.value) return this.lastKey[code]![accountKey]!;
-    const key = this.identifierKey(ref);
-    values[accountKey] = detach(ref.value);
-    this.lastKey[code]![accountKey] = key;
-    return key;
-  }
-
   private accountKey(userId: string): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
@@ -275,7 +262,7 @@ export class SqliteLoadWriter implements LoadWriter {
       this.stmt.insertProfileLink.run(identifierKey, accountKey, kind);
   }
 
-  /** Profile identifiers (email, phone, address) are referenced by links only, never by sightings or payments. */
+  /** Deletes a profile identifier (email, phone, address) no account uses any more; only links refer to those. */
   private dropIfOrphan(identifierKey: number): void {
     if (this.stmt.identifierInUse.get(identifierKey) !== undefined) return;
     const gone = this.stmt.deleteIdentifier.get(identifierKey) as

@@ -35,7 +35,7 @@ export class PaymentLinkBuffer {
 
   constructor(
     private readonly sink: PaymentLinkSink,
-    private readonly maxPending = 2_000_000,
+    private readonly maxPending = 500_000,
   ) {}
 
   /** Adds (sign 1) or removes (sign -1) one payment's contribution to its pair. */
