@@ -3,8 +3,9 @@
  * - raw components: accounts linked when they share an identical, un-normalised value (email,
  *   phone, address, device, IP, card as typed), every connected component of 3+ accounts flagged;
  * - plain Louvain: one Louvain over the whole graph with an unweighted link per pair of accounts
- *   sharing a normalised identifier or a payment (values shared by more than 1,000 accounts are
- *   dropped only to keep the pair count finite), every community of 3+ accounts flagged.
+ *   sharing a normalised identifier or a payment (values shared by more than 100 accounts are
+ *   dropped only to keep the pair count tractable: a value shared by 1,000 is half a million
+ *   links), every community of 3+ accounts flagged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +85,8 @@ export function rawComponentRings(dir: string): string[][] {
   return members.filter((m) => m.length >= 3);
 }
 
+const PLAIN_MAX_SHARERS = 100;
+
 /** Baseline 2: plain Louvain on unweighted links over the store's streams; communities of 3+ flagged. */
 export async function plainLouvainRings(source: ProjectionSource, seed: number): Promise<string[][]> {
   const userIds: string[] = [];
@@ -110,10 +113,10 @@ export async function plainLouvainRings(source: ProjectionSource, seed: number):
   let group: number[] = [];
   let current = Number.NaN;
   const flush = () => {
-    if (group.length >= 2 && group.length <= 1000) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) link(group[i], group[j]);
+    if (group.length >= 2 && group.length <= PLAIN_MAX_SHARERS) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) link(group[i], group[j]);
     group = [];
   };
-  for await (const b of source.readIncidences()) {
+  for await (const b of source.readIncidences({ maxSharers: PLAIN_MAX_SHARERS })) {
     for (let i = 0; i < b.accountKeys.length; i++) {
       if (b.identifierKeys[i] !== current) {
         flush();

@@ -97,7 +97,8 @@ async function nightlyOnBullmq(redisUrl: string, inDir: string, groups: number):
     LOG_LEVEL: 'info',
   };
   const workers: SpawnedWorker[] = [];
-  for (let i = 0; i < WORKERS; i++) workers.push(await startCliWorker(env, ['--concurrency', '2']));
+  for (let i = 0; i < WORKERS; i++)
+    workers.push(await startCliWorker(env, ['--concurrency', '2'], []));
   const runner = new BullmqJobRunner(config);
   try {
     const t0 = performance.now();

@@ -40,9 +40,16 @@ export interface RunningWorker {
   close(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Locks are renewed from the event loop, and the heavy steps hold it for long stretches
+ * (better-sqlite3 is synchronous: a million-row commit; Louvain on a large group). With BullMQ's
+ * 30 s default, a 100,000-account nightly on a busy 2-core machine saw healthy jobs declared
+ * stalled and failed. Five minutes covers those stretches; the price is that a killed worker's
+ * job waits up to that long before another worker retakes it, which a nightly batch can afford.
+ */
 export const WORKER_DEFAULTS = {
-  lockDurationMs: 30_000,
-  stalledIntervalMs: 15_000,
+  lockDurationMs: 300_000,
+  stalledIntervalMs: 30_000,
   maxStalledCount: 3,
   graceMs: 25_000,
 } as const;

@@ -31,6 +31,7 @@ function summary(r: GenerateResult): string {
   ].join('\n');
 }
 
+/** `fraud-rings generate`: validates flags (exit 2 on bad ones) and writes the data set. */
 export function register(program: Command): void {
   program
     .command('generate')

@@ -28,9 +28,13 @@ export function recordAudit(store: AuditStore, fact: AuditFact): Promise<AuditEn
  */
 export function recordReveal(
   store: AuditStore,
-  actor: string,
-  target: string,
-  reason: string,
+  reveal: { actor: string; target: string; reason: string; at?: number },
 ): Promise<AuditEntry> {
-  return recordAudit(store, { actor, action: 'pii.reveal', target, detail: { reason } });
+  return recordAudit(store, {
+    actor: reveal.actor,
+    action: 'pii.reveal',
+    target: reveal.target,
+    at: reveal.at,
+    detail: { reason: reveal.reason },
+  });
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { ProjectionSource, RingStore } from '../store/port';
 import type { LineageEvent, RingRecord, RunRecord } from '../types';
 import { buildEvidence } from './evidence';
-import { candidateFacts, candidateMembers, type MemberMoney, type RingFeatures } from './features';
+import type { DetectionConfig } from './config';
+import { candidateFacts, candidateMembers, type CandidateFacts, type MemberMoney, type RingFeatures } from './features';
 import { mergeResults, type GroupResult } from './groups';
 import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
@@ -50,20 +51,7 @@ export async function finishRun(
   const t0 = now();
   const config = params.detection;
   const communities = mergeResults(results);
-  const parts = candidateMembers(projection, communities, config);
-  const money = await memberMoney(store, projection, parts);
-  const partFacts = candidateFacts(projection, parts, money, config);
-  const flaggedOf = (list: Array<{ features: RingFeatures }>) => list.map((f) => isFlagged(scoreRing(f.features, config), config));
-  const stitched = stitchFlagged(projection, parts, flaggedOf(partFacts), config.candidates.stitchMinShare);
-  const stitchedFacts = stitched.length === parts.length ? partFacts : candidateFacts(projection, stitched, money, config);
-  const candidates = trimFlagged(projection, stitched, flaggedOf(stitchedFacts), money, {
-    minInsideShare: config.candidates.trimMinInsideShare,
-    minSize: config.candidates.minSize,
-  });
-  const scored = candidateFacts(projection, candidates, money, config).map((f) => ({ f, score: scoreRing(f.features, config) }));
-  const kept = scored.filter((c) => c.score >= config.candidates.minScore);
-  const facts = kept.map((c) => c.f);
-  const scores = kept.map((c) => c.score);
+  const { facts, scores, scored } = await scoredCandidates(store, projection, communities, config);
   const keys = new Set<number>();
   for (const f of facts) {
     f.shared.slice(0, config.evidence.maxSharedItems).forEach((s) => keys.add(s.identifierKey));
@@ -110,7 +98,7 @@ export async function finishRun(
     edges: projection.stats.edges,
     ...(context.counts ?? {}),
     communities: communities.length,
-    scored: scored.length,
+    scored,
     candidates: rings.length,
     flagged,
     dissolved: dissolved.length,
@@ -139,6 +127,27 @@ export async function finishRun(
   run.timingsMs.save = t4 - t3;
   run.timingsMs.total = t4 - startedAt;
   return { run, rings };
+}
+
+/**
+ * The candidates of a run with their facts and scores: communities without stubs and of at least
+ * `minSize` members, flagged parts stitched together (stitch.ts), flagged rings trimmed of loosely
+ * attached members (trim.ts), then only those scoring at least `candidates.minScore`.
+ */
+async function scoredCandidates(store: ProjectionSource, projection: Projection, communities: number[][], config: DetectionConfig) {
+  const parts = candidateMembers(projection, communities, config);
+  const money = await memberMoney(store, projection, parts);
+  const flaggedOf = (list: CandidateFacts[]) => list.map((f) => isFlagged(scoreRing(f.features, config), config));
+  const partFacts = candidateFacts(projection, parts, money, config);
+  const stitched = stitchFlagged(projection, parts, flaggedOf(partFacts), config.candidates.stitchMinShare);
+  const stitchedFacts = stitched.length === parts.length ? partFacts : candidateFacts(projection, stitched, money, config);
+  const trimmed = trimFlagged(projection, stitched, flaggedOf(stitchedFacts), money, {
+    minInsideShare: config.candidates.trimMinInsideShare,
+    minSize: config.candidates.minSize,
+  });
+  const all = candidateFacts(projection, trimmed, money, config).map((f) => ({ f, score: scoreRing(f.features, config) }));
+  const kept = all.filter((c) => c.score >= config.candidates.minScore);
+  return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };
 }
 
 /** Payment totals of every candidate member (all payments, merchants included), from the store. */

@@ -21,6 +21,7 @@ export interface Phone {
   nsn: string;
 }
 
+/** A random address in `country`; `unitChance` is the share of apartments (with a unit). */
 export function makeAddress(rng: Rng, country: CountryProfile, unitChance: number): Address {
   const [city, region] = rng.pick(country.cities);
   return {
@@ -67,6 +68,7 @@ export function renderAddress(rng: Rng, a: Address, dirty = false): string {
   return text;
 }
 
+/** A random mobile number of `country`. */
 export function makePhone(rng: Rng, country: CountryProfile): Phone {
   return { country, nsn: country.phone(rng) };
 }

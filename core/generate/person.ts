@@ -50,6 +50,7 @@ export interface PersonOverrides {
   homeIps?: string[];
 }
 
+/** A country, weighted by the share of customers from it. */
 export function randomCountry(ctx: GenContext): CountryProfile {
   return COUNTRIES[countryPicker.pick(ctx.rng)];
 }

@@ -50,6 +50,7 @@ export function ringSize(rng: Rng): number {
   return rng.range(31, 60);
 }
 
+/** Kinds of `count` rings: one of each kind first (when there are enough), then weighted. */
 export function ringKinds(rng: Rng, count: number): RingKind[] {
   const first = rng.shuffle([...RING_KINDS]);
   return Array.from({ length: count }, (_, i) =>
@@ -63,6 +64,10 @@ export function planRings(seed: number, count: number): Array<{ kind: RingKind; 
   return ringKinds(rng, count).map((kind) => ({ kind, size: ringSize(rng) }));
 }
 
+/**
+ * Lays out `people` people: households and the given rings at random positions, each
+ * person's creation time, the mislabelled and the lone fraudsters. Deterministic for the seed.
+ */
 export function makePlan(
   seed: number,
   people: number,

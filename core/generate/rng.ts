@@ -21,6 +21,7 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** A seeded stream of random numbers with the draws the generator needs. */
 export class Rng {
   private a: number;
   private b: number;

@@ -61,8 +61,8 @@ export async function ingestFile(
         input.format === 'csv'
           ? new CsvRecordReader(spec.columns, spec.required)
           : new NdjsonRecordReader(spec.columns);
-      const text = openInputText(input);
       try {
+        const text = openInputText(input);
         for await (const chunk of text.chunks) {
           reader.push(chunk, sink);
           if (batch.length >= BATCH_ROWS) {
@@ -82,6 +82,9 @@ export async function ingestFile(
         const code = (err as { code?: unknown } | null)?.code;
         if (typeof code === 'string' && code.startsWith('Z_')) {
           throw new FileNotLoaded(`cannot read the gzip stream (${(err as Error).message})`);
+        }
+        if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') {
+          throw new FileNotLoaded(`cannot read the file (${code})`);
         }
         throw err;
       }

@@ -5,12 +5,13 @@ import type { ringListQuery } from '../schemas/ring-schemas';
 import type { HandlerContext, HandlerInput, HandlerResult } from '../http/handler-types';
 import { toRingSummary } from '../views/ring-views';
 import { ringIdsOfRun } from '../views/ring-ids-of-run';
+import { filteredRingPage } from '../views/filtered-ring-page';
 
 /**
  * `GET /api/rings`: rings of a run (default the latest), flagged only unless `flagged=false`,
  * filtered by status, minimum score and `newSince` (ring ids absent from that run), sorted by
- * score or size, one cursor page at a time. With `newSince` a page may hold fewer than `limit`
- * rings; follow `nextCursor` until it is null. Evidence is always masked in lists.
+ * score or size, one cursor page at a time (with `newSince`, pages are filled from several store
+ * pages; follow `nextCursor` until it is null). Evidence is always masked in lists.
  */
 export async function ringsList(
   ctx: HandlerContext,
@@ -24,7 +25,7 @@ export async function ringsList(
     return { status: 200, body: empty };
   }
   const before = q.newSince ? await ringIdsOfRun(ctx.store, q.newSince) : null;
-  const page = await ctx.store.listRings({
+  const query = {
     runId: run.runId,
     flaggedOnly: q.flagged ?? true,
     status: q.status,
@@ -32,10 +33,11 @@ export async function ringsList(
     sort: q.sort,
     cursor: q.cursor ?? null,
     limit: q.limit,
-  });
-  const items = page.items
-    .filter((r) => !before || !before.has(r.ringId))
-    .map((r) => toRingSummary(r, ctx.masker, true));
+  };
+  const page = before
+    ? await filteredRingPage(ctx.store, query, (r) => !before.has(r.ringId))
+    : await ctx.store.listRings(query);
+  const items = page.items.map((r) => toRingSummary(r, ctx.masker, true));
   const body: RingListResponse = { items, nextCursor: page.nextCursor, runId: run.runId };
   return { status: 200, body };
 }

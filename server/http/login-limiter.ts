@@ -14,6 +14,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   windowMs: 15 * 60 * 1000,
 };
 
+const SWEEP_AT = 10_000;
+
 /** Times of recent events per key, pruned to the window on each look. */
 class WindowCounter {
   private readonly events = new Map<string, number[]>();
@@ -27,8 +29,14 @@ class WindowCounter {
   }
 
   add(key: string, now: number): void {
+    if (this.events.size >= SWEEP_AT) this.sweep(now);
     this.count(key, now);
     this.events.set(key, [...(this.events.get(key) ?? []), now]);
+  }
+
+  /** Forgets keys with no event in the window, so guessing many names cannot grow memory without bound. */
+  private sweep(now: number): void {
+    for (const key of [...this.events.keys()]) this.count(key, now);
   }
 
   retryAfter(key: string, now: number): number {

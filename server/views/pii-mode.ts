@@ -19,7 +19,12 @@ export async function piiMode(
       'fraud-rings: reveal=true needs a reason (reason=…), which is audited',
     );
   }
-  await recordReveal(ctx.store, callerName(ctx), target, query.reason);
+  await recordReveal(ctx.store, {
+    actor: callerName(ctx),
+    target,
+    reason: query.reason,
+    at: ctx.now(),
+  });
   return { masked: false };
 }
 

@@ -19,6 +19,7 @@ import {
   logIn,
   openGuardedPage,
   startE2eApp,
+  waitForCyCount,
   waitForGraph,
   type E2eApp,
   type PageGuard,
@@ -66,9 +67,9 @@ test('the time window hides payments and sightings outside it, and brings them b
   );
   expect(timeless + startingThen).toBeLessThan(total);
   // Cytoscape recomputes visibility on its next frame, so wait for the expected count.
-  await page.waitForFunction(`window.__cy.edges(':visible').length === ${timeless + startingThen}`);
+  await waitForCyCount(page, 'edge:visible', timeless + startingThen);
   await page.locator('.time-window .range-to').fill('200');
-  await page.waitForFunction(`window.__cy.edges(':visible').length === ${total}`);
+  await waitForCyCount(page, 'edge:visible', total);
   expect(await page.locator('.time-window').getAttribute('data-to')).toBe(
     String(
       await page.evaluate<number>(
@@ -171,6 +172,7 @@ test('an admin runs detection from the jobs page and sees it finish as a new run
   ).toHaveLength(1);
   await page.locator(`[data-testid=run-table] tbody tr`).nth(runsBefore).waitFor();
   expect(await page.locator('[data-testid=run-table] tbody tr').count()).toBe(runsBefore + 1);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'jobs.png') });
 });
 
 test("after the second run the ring's lineage lists both runs", async () => {

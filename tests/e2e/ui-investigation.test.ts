@@ -19,6 +19,7 @@ import {
   logIn,
   openGuardedPage,
   startE2eApp,
+  waitForCyCount,
   waitForGraph,
   type E2eApp,
   type PageGuard,
@@ -44,6 +45,10 @@ const accountIdsOnScreen = (p: Page): Promise<string[]> =>
   p.evaluate<string[]>(`window.__cy.nodes('.type-account').map((n) => n.data('userId')).sort()`);
 
 test('logging in shows the investigator and the ring queue', async () => {
+  await page.goto(`${app.url}/#/queue`);
+  await page.waitForSelector('[data-testid=login-view]');
+  expect(await page.locator('[data-testid=queue-view]').count()).toBe(0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'login.png') });
   await logIn(page, app.url, app.fx.users.analyst);
   expect(await page.textContent('[data-testid=user-name]')).toBe(app.fx.users.analyst.name);
   await page.waitForSelector('[data-testid=queue-view]');
@@ -133,14 +138,12 @@ test('expanding an account adds its neighbourhood as one step, and undo takes it
   await page.click(`[data-testid=members-table] tr[data-user-id="${chosen.userId}"] button`);
   await page.locator(`[data-testid=account-details][data-user-id="${chosen.userId}"]`).waitFor();
   await page.click('[data-testid=expand]');
-  await page.waitForFunction(
-    `window.__cy.elements().length === ${before.nodes + before.edges + chosen.added}`,
-  );
+  await waitForCyCount(page, '*', before.nodes + before.edges + chosen.added);
   const after = await waitForGraph(page);
   expect(after.nodes + after.edges).toBe(before.nodes + before.edges + chosen.added);
 
   await page.click('[data-testid=undo]');
-  await page.waitForFunction(`window.__cy.elements().length === ${before.nodes + before.edges}`);
+  await waitForCyCount(page, '*', before.nodes + before.edges);
   expect(await accountIdsOnScreen(page)).toEqual([...app.fx.ring.members].sort());
   expect(await page.isDisabled('[data-testid=undo]')).toBe(true);
 });

@@ -164,3 +164,23 @@ export async function waitForGraph(page: Page): Promise<{ nodes: number; edges: 
     edges: Number(await graph.getAttribute('data-edge-count')),
   };
 }
+
+/**
+ * Polls until the graph holds `expected` elements matching a Cytoscape selector (`edge:visible`,
+ * `*`). Polling from Node: the page's CSP forbids the eval that string predicates would need.
+ */
+export async function waitForCyCount(
+  page: Page,
+  selector: string,
+  expected: number,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  while (Date.now() < deadline) {
+    last = await page.evaluate<number>(`window.__cy.$(${JSON.stringify(selector)}).length`);
+    if (last === expected) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`expected ${expected} graph elements matching ${selector}, last saw ${last}`);
+}

@@ -94,21 +94,26 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-/** A CLI worker with short lock and stall intervals, resolved once it logs that it is ready. */
+/**
+ * Lock and stall intervals short enough that a killed worker's job is retaken within seconds,
+ * long enough that the small test data sets never block the event loop past a lock.
+ */
+export const SHORT_LOCKS = [
+  '--lock-duration',
+  '4000',
+  '--stalled-interval',
+  '500',
+  '--grace-ms',
+  '5000',
+];
+
+/** A CLI worker (short locks unless `locks` says otherwise), resolved once it logs that it is ready. */
 export async function startCliWorker(
   env: Record<string, string>,
   extra: string[] = [],
+  locks: string[] = SHORT_LOCKS,
 ): Promise<SpawnedWorker> {
-  const w = spawnCli(env, [
-    'worker',
-    '--lock-duration',
-    '2000',
-    '--stalled-interval',
-    '500',
-    '--grace-ms',
-    '5000',
-    ...extra,
-  ]);
+  const w = spawnCli(env, ['worker', ...locks, ...extra]);
   await waitFor(
     async () => w.log().includes('"worker ready"') || w.child.exitCode !== null,
     30_000,

@@ -171,6 +171,55 @@ describe('API authentication, roles, CSRF, limits and hardening (real HTTP)', ()
     expect([unknownRoute.status, unknownRoute.body.error.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
   });
 
+  it('answers bad input on every route that takes input with 400 INVALID_INPUT', async () => {
+    const long = 'x'.repeat(300);
+    const bad: Record<string, { path: string; body?: unknown; admin?: boolean }> = {
+      'post /session': { path: '/api/session', body: { name: 'ann' } },
+      'get /rings': { path: '/api/rings?limit=0' },
+      'get /rings/:id': { path: '/api/rings/r1?runId=' },
+      'get /rings/:id/graph': { path: '/api/rings/r1/graph?limit=99999' },
+      'get /runs': { path: '/api/runs?limit=abc' },
+      'get /accounts/:id': { path: '/api/accounts/a1?reveal=maybe' },
+      'get /accounts/:id/neighborhood': { path: '/api/accounts/a1/neighborhood?depth=4' },
+      'get /search': { path: '/api/search' },
+      'post /cases': { path: '/api/cases', body: {} },
+      'get /cases': { path: '/api/cases?status=closed' },
+      'get /cases/:id': { path: `/api/cases/${long}` },
+      'patch /cases/:id': { path: '/api/cases/c1', body: { status: 'closed' } },
+      'post /cases/:id/notes': { path: '/api/cases/c1/notes', body: { text: '' } },
+      'get /cases/:id/export': { path: '/api/cases/c1/export' },
+      'post /jobs/detect': { path: '/api/jobs/detect', body: { seed: -1 }, admin: true },
+      'get /jobs': { path: '/api/jobs?state=zombie', admin: true },
+      'get /jobs/:id': { path: `/api/jobs/${long}`, admin: true },
+      'get /audit': { path: '/api/audit?limit=5000', admin: true },
+    };
+    const withInput = ROUTES.filter((r) => r.params || r.query || r.body).map(
+      (r) => `${r.method} ${r.path}`,
+    );
+    expect(Object.keys(bad).sort()).toEqual(withInput.sort());
+    for (const [route, req] of Object.entries(bad)) {
+      const method = route.split(' ')[0].toUpperCase();
+      const r = await call(base, method, req.path, {
+        token: req.admin ? admin : analyst,
+        body: req.body,
+      });
+      expect([route, r.status, r.body.error.code]).toEqual([route, 400, 'INVALID_INPUT']);
+    }
+  });
+
+  it('refuses a 2 MB body on every route that takes a body (413)', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) });
+    const routes = ROUTES.filter((r) => r.method !== 'get');
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    for (const r of routes) {
+      const res = await call(base, r.method.toUpperCase(), concretePath(r.path), {
+        token: admin,
+        rawBody: big,
+      });
+      expect([r.path, res.status, res.body.error.code]).toEqual([r.path, 413, 'PAYLOAD_TOO_LARGE']);
+    }
+  });
+
   it('sends a strict CSP and other helmet headers', async () => {
     const r = await call(base, 'GET', '/api/health');
     const csp = r.headers.get('content-security-policy') ?? '';

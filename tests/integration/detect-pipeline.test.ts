@@ -19,7 +19,7 @@ describe('detect pipeline (CLI, generated data)', () => {
   const dbB = path.join(dir, 'b.db');
 
   beforeAll(() => {
-    cli('generate', '--out', data, '--users', '5000', '--seed', '3');
+    cli('generate', '--out', data, '--users', '5000', '--seed', '1');
     cli('--db', dbA, 'ingest', data, '--json');
     cli('--db', dbB, 'ingest', data, '--json');
   }, 240_000);

@@ -95,6 +95,21 @@ describe('SQLite entity store loaded by ingest', () => {
     expect(await store.counts()).toMatchObject({ accounts: 6, stubAccounts: 2 });
   });
 
+  it('lets the later of two users rows with one id win, within one file', async () => {
+    writeLines(dir, 'dup/users.csv', [
+      'user_id,created_at,email,label',
+      'zed,2026-01-01,first@example.com,legit',
+      'amy,2026-01-01,amy@example.com,',
+      'zed,2026-01-05,second@example.com,fraud',
+    ]);
+    const report = await ingestPaths(store, [path.join(dir, 'dup')], { rejectsDir: dir });
+    expect(report.files[0]).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
+    const zed = await store.getAccount('zed');
+    expect([zed!.email, zed!.label, zed!.createdAt]).toEqual(['second@example.com', 'fraud', Date.UTC(2026, 0, 5)]);
+    expect(zed!.identifiers.map((i) => i.value)).toEqual(['second@example.com']);
+    expect(await store.search({ kind: 'email', value: 'first@example.com' }, 5)).toEqual([]);
+  });
+
   it('moves an updated payment from its old pair to its new one', async () => {
     writeLines(dir, 'fix/payments.csv', [
       'payment_id,payer_id,payee_id,amount,currency,created_at,card_id,device_id,status',

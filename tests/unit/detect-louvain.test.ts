@@ -11,7 +11,13 @@ function twoCliques() {
   const dst: number[] = [];
   const weight: number[] = [];
   for (const base of [0, 6]) {
-    for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) (src.push(base + i), dst.push(base + j), weight.push(1));
+    for (let i = 0; i < 6; i++) {
+      for (let j = i + 1; j < 6; j++) {
+        src.push(base + i);
+        dst.push(base + j);
+        weight.push(1);
+      }
+    }
   }
   src.push(5);
   dst.push(6);
@@ -63,7 +69,13 @@ describe('louvain communities', () => {
     const src: number[] = [];
     const dst: number[] = [];
     const weight: number[] = [];
-    for (let i = 0; i < 10; i++) for (let j = i + 1; j < 10; j++) (src.push(i), dst.push(j), weight.push(i < 5 && j < 5 ? 2 : 1));
+    for (let i = 0; i < 10; i++) {
+      for (let j = i + 1; j < 10; j++) {
+        src.push(i);
+        dst.push(j);
+        weight.push(i < 5 && j < 5 ? 2 : 1);
+      }
+    }
     const out = componentCommunities({ nodeCount: 10, src, dst, weight }, params, mulberry32(3), 1000);
     expect(out).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
   });

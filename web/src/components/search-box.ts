@@ -94,19 +94,17 @@ function hitItem(hit: ApiSearchHit, go: (href: string) => void): HTMLElement {
     h(
       'div',
       { class: 'hit-accounts' },
-      ...hit.userIds
-        .slice(0, 12)
-        .map((userId) =>
-          h(
-            'button',
-            {
-              class: 'link mono',
-              attrs: { type: 'button' },
-              on: { click: () => go(hrefFor('account', userId)) },
-            },
-            userId,
-          ),
+      ...hit.userIds.slice(0, 12).map((userId) =>
+        h(
+          'button',
+          {
+            class: 'link mono',
+            attrs: { type: 'button' },
+            on: { click: () => go(hrefFor('account', userId)) },
+          },
+          userId,
         ),
+      ),
     ),
   );
 }

@@ -13,7 +13,7 @@ import { jobStateBadge } from '../components/badges';
 import { dataTable } from '../components/data-table';
 import { toast, toastError } from '../components/toast';
 import { h, replaceChildren } from '../dom';
-import { formatDuration, formatTime } from '../format';
+import { formatDuration, formatTime, humanize } from '../format';
 import type { View } from './view';
 
 const POLL_MS = 2000;
@@ -104,7 +104,7 @@ export function jobsView(): View {
                     r.status === 'completed' ? 'badge-job-completed' : 'badge-job-failed',
                   ],
                 },
-                r.status,
+                humanize(r.status),
               ),
           },
           { title: 'Engine', cell: (r) => r.engine },

@@ -10,7 +10,7 @@ const PAYMENTS = `SELECT
   coalesce((SELECT sum(count) FROM payment_links WHERE payer_key = @key), 0) AS sent,
   coalesce((SELECT sum(count) FROM payment_links WHERE payee_key = @key), 0) AS received,
   coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = @key), 0)
-    + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key), 0) AS chargebacks,
+    + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key AND chargebacks > 0), 0) AS chargebacks,
   coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payer_key = @key), 0) AS amountSent,
   coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payee_key = @key), 0) AS amountReceived`;
 

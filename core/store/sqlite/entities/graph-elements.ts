@@ -41,7 +41,7 @@ const ACCOUNT_BY_KEY = `SELECT key, user_id, created_at, name, email, phone, add
   FROM accounts WHERE key = ?`;
 const CHARGEBACKS = `SELECT
   coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = @key), 0)
-  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key), 0)`;
+  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key AND chargebacks > 0), 0)`;
 
 /**
  * The account node of `accountKey`. Props: the profile, `label` (`fraud`/`legit`/null), `stub`,

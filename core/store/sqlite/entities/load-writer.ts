@@ -13,6 +13,8 @@ import { sortedById } from './sorted-by-id';
 
 const CHARGEBACK = STATUS_CODE.chargeback;
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A stored payment row, in the column order of `storedPayment`. */
 type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
 
@@ -110,7 +112,12 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
-    for (const row of sortedById(rows, (r) => r.userId)) {
+    const batch = sortedById(rows, (r) => r.userId);
+    const refs = batch.flatMap((r) => r.identifiers);
+    const refKeys = this.identifierKeysOf(refs);
+    let r = 0;
+    for (const row of batch) {
+      const keys = refKeys.subarray(r, (r += row.identifiers.length));
       const values = [
         row.createdAt,
         row.name,
@@ -123,20 +130,22 @@ export class SqliteLoadWriter implements LoadWriter {
       if (this.accountKeys.complete && this.accountKeys.get(row.userId) === undefined) {
         const key = Number(this.stmt.insertAccount.run(row.userId, ...values).lastInsertRowid);
         this.accountKeys.set(row.userId, key);
-        for (const ref of row.identifiers)
-          this.stmt.insertProfileLink.run(this.identifierKey(ref), key, KIND_CODE[ref.kind]);
+        row.identifiers.forEach((ref, i) =>
+          this.stmt.insertProfileLink.run(keys[i], key, KIND_CODE[ref.kind]),
+        );
         continue;
       }
       const key = this.stmt.upsertAccount.pluck().get(row.userId, ...values) as number;
       this.accountKeys.set(row.userId, key);
-      this.replaceProfile(key, row.identifiers);
+      this.replaceProfile(key, row.identifiers, keys);
     }
   }
 
   async upsertSightings(rows: SightingInput[]): Promise<void> {
     this.assertOpen();
-    for (const row of rows) {
-      const accountKey = this.accountKey(row.userId);
+    const refs: IdentifierRef[] = [];
+    const ipAt = new Int32Array(rows.length).fill(-1);
+    rows.forEach((row, i) => {
       let device: IdentifierRef | null = null;
       let ip: IdentifierRef | null = null;
       for (const ref of row.identifiers) {
@@ -150,44 +159,62 @@ export class SqliteLoadWriter implements LoadWriter {
           `fraud-rings: sighting of ${row.userId} has no device id`,
         );
       }
-      const deviceKey = this.identifierKey(device);
-      const ipKey = ip === null ? 0 : this.identifierKey(ip);
+      refs.push(device);
+      if (ip !== null) {
+        ipAt[i] = refs.length;
+        refs.push(ip);
+      }
+    });
+    const accountKeys = this.accountKeysOf(rows.map((row) => row.userId));
+    const refKeys = this.identifierKeysOf(refs);
+    let r = 0;
+    rows.forEach((row, i) => {
+      const accountKey = accountKeys[i]!;
+      const deviceKey = refKeys[r++]!;
+      const ipKey = ipAt[i] === -1 ? 0 : refKeys[r++]!;
       this.stmt.insertSighting.run(accountKey, deviceKey, row.seenAt, ipKey);
       this.links.add(deviceKey, accountKey, KIND_CODE.device, row.seenAt);
-      if (ip !== null) this.links.add(ipKey, accountKey, KIND_CODE.ip, row.seenAt);
-    }
+      if (ipKey !== 0) this.links.add(ipKey, accountKey, KIND_CODE.ip, row.seenAt);
+    });
   }
 
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
     const insert = this.stmt.insertPayment;
-    for (const row of sortedById(rows, (r) => r.paymentId)) {
-      const payerKey = this.accountKey(row.payerId);
-      const payeeKey = this.accountKey(row.payeeId);
+    const batch = sortedById(rows, (r) => r.paymentId);
+    const ids: string[] = [];
+    for (const row of batch) ids.push(row.payerId, row.payeeId);
+    const accountKeys = this.accountKeysOf(ids);
+    const refs = batch.flatMap((row) => row.identifiers);
+    const refKeys = this.identifierKeysOf(refs);
+    let r = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i]!;
+      const payerKey = accountKeys[2 * i]!;
+      const payeeKey = accountKeys[2 * i + 1]!;
       let cardKey: number | null = null;
       let deviceKey: number | null = null;
       for (const ref of row.identifiers) {
         const code = KIND_CODE[ref.kind];
-        const key = this.identifierKey(ref);
+        const key = refKeys[r++]!;
         if (code === KIND_CODE.card) cardKey = key;
         else if (code === KIND_CODE.device) deviceKey = key;
         this.links.add(key, payerKey, code, row.createdAt);
       }
       const status = STATUS_CODE[row.status];
       const { paymentId, amount, currency, createdAt } = row;
-      if (
-        insert.run(
-          paymentId,
-          payerKey,
-          payeeKey,
-          amount,
-          currency,
-          createdAt,
-          cardKey,
-          deviceKey,
-          status,
-        ).changes === 1
-      ) {
+      const inserted = insert.run(
+        paymentId,
+        payerKey,
+        payeeKey,
+        amount,
+        currency,
+        createdAt,
+        cardKey,
+        deviceKey,
+        status,
+      );
+      if (inserted.changes === 1) {
         this.paymentLinks.add(payerKey, payeeKey, 1, amount, status === CHARGEBACK, createdAt);
       } else {
         this.updatePayment(
@@ -224,6 +251,41 @@ export class SqliteLoadWriter implements LoadWriter {
     this.paymentLinks.add(values[0], values[1], 1, values[2], values[7] === CHARGEBACK, values[4]);
   }
 
+  /**
+   * Keys of `userIds` (stubs created for unknown ones). The unknown ids are created in id order,
+   * so that the user_id index fills from left to right instead of at a random page per row.
+   */
+  private accountKeysOf(userIds: string[]): Int32Array {
+    const keys = new Int32Array(userIds.length);
+    const unknown: number[] = [];
+    userIds.forEach((id, i) => {
+      const key = this.accountKeys.get(id);
+      if (key === undefined) unknown.push(i);
+      else keys[i] = key;
+    });
+    unknown.sort((a, b) => compareText(userIds[a]!, userIds[b]!));
+    for (const i of unknown) keys[i] = this.accountKey(userIds[i]!);
+    return keys;
+  }
+
+  /** Keys of `refs` (identifiers created when unknown, in (kind, value) order for the same reason). */
+  private identifierKeysOf(refs: IdentifierRef[]): Int32Array {
+    const keys = new Int32Array(refs.length);
+    const unknown: number[] = [];
+    refs.forEach((ref, i) => {
+      const key = this.identifierKeys[KIND_CODE[ref.kind]]!.get(ref.value);
+      if (key === undefined) unknown.push(i);
+      else keys[i] = key;
+    });
+    unknown.sort(
+      (a, b) =>
+        KIND_CODE[refs[a]!.kind] - KIND_CODE[refs[b]!.kind] ||
+        compareText(refs[a]!.value, refs[b]!.value),
+    );
+    for (const i of unknown) keys[i] = this.identifierKey(refs[i]!);
+    return keys;
+  }
+
   private accountKey(userId: string): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
@@ -249,9 +311,9 @@ export class SqliteLoadWriter implements LoadWriter {
     return key;
   }
 
-  private replaceProfile(accountKey: number, refs: IdentifierRef[]): void {
+  private replaceProfile(accountKey: number, refs: IdentifierRef[], keys: Int32Array): void {
     const wanted = new Map<number, number>();
-    for (const ref of refs) wanted.set(this.identifierKey(ref), KIND_CODE[ref.kind]);
+    refs.forEach((ref, i) => wanted.set(keys[i]!, KIND_CODE[ref.kind]));
     const current = this.stmt.profileLinks.pluck().all(accountKey) as number[];
     for (const identifierKey of current) {
       if (wanted.delete(identifierKey)) continue;

@@ -102,3 +102,5 @@ CREATE TABLE payment_links (
   PRIMARY KEY (payer_key, payee_key)
 ) WITHOUT ROWID;
 CREATE INDEX payment_links_by_payee ON payment_links (payee_key, payer_key);
+-- Chargebacks an account received, without visiting every payer of a merchant (few rows qualify).
+CREATE INDEX payment_links_chargebacks_by_payee ON payment_links (payee_key) WHERE chargebacks > 0;

@@ -1,0 +1,79 @@
+import { LinkBuffer } from '../../core/store/sqlite/entities/link-buffer';
+import { PairTable, slotsInPairOrder } from '../../core/store/sqlite/entities/pair-table';
+import { PaymentLinkBuffer } from '../../core/store/sqlite/entities/payment-link-buffer';
+import { sortedById } from '../../core/store/sqlite/entities/sorted-by-id';
+
+describe('load buffers of the SQLite writer', () => {
+  it('PairTable keeps one dense slot per pair through rehashes', () => {
+    const t = new PairTable(4);
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < 5000; i++) pairs.push([i % 97, (i * 7919) % 1000]);
+    const slots = new Map<string, number>();
+    for (const [x, y] of pairs) {
+      const key = `${x},${y}`;
+      const found = t.get(x, y);
+      if (slots.has(key)) expect(found).toBe(slots.get(key));
+      else {
+        expect(found).toBe(-1);
+        slots.set(key, t.insert(x, y));
+      }
+    }
+    expect(t.size).toBe(slots.size);
+    expect([...slots.values()].sort((a, b) => a - b)).toEqual([...Array(slots.size).keys()]);
+    t.clear();
+    expect([t.size, t.get(0, 0)]).toEqual([0, -1]);
+  });
+
+  it('slotsInPairOrder orders by the first key, then the second, also beyond 2^26', () => {
+    for (const big of [0, 2 ** 27]) {
+      const t = new PairTable();
+      const a = new Int32Array([5 + big, 1, 5 + big, 3]);
+      const b = new Int32Array([2, 9, 1, 0]);
+      for (let s = 0; s < 4; s++) t.insert(a[s]!, b[s]!);
+      expect([...slotsInPairOrder(t, a, b, 4)]).toEqual([1, 3, 2, 0]);
+    }
+  });
+
+  it('LinkBuffer writes each (identifier, account) once with its first and last sighting, flushing at its bound', () => {
+    const written: number[][] = [];
+    const buf = new LinkBuffer((...row) => written.push(row), 2);
+    buf.add(7, 1, 5, 300);
+    buf.add(7, 1, 5, 100);
+    buf.add(7, 1, 5, 200);
+    expect(written).toEqual([]);
+    buf.add(3, 2, 4, 50);
+    expect(written).toEqual([
+      [3, 2, 4, 50, 50],
+      [7, 1, 5, 100, 300],
+    ]);
+    buf.flush();
+    expect(written).toHaveLength(2);
+  });
+
+  it('PaymentLinkBuffer nets an update to zero and moves a payment between pairs exactly', () => {
+    const written: Array<Array<number | null>> = [];
+    const buf = new PaymentLinkBuffer((...row) => written.push(row));
+    buf.add(1, 2, 1, 0.1, false, 10);
+    buf.add(1, 2, 1, 0.2, true, 20);
+    buf.add(1, 2, -1, 0.2, true, 20);
+    buf.add(1, 3, 1, 0.2, true, 30);
+    buf.add(4, 5, -1, 7.5, false, 1);
+    buf.add(4, 5, 1, 7.5, false, 1);
+    buf.flush();
+    expect(written).toEqual([
+      [1, 2, 1, 100000, 0, 10, 20],
+      [1, 3, 1, 200000, 1, 30, 30],
+      [4, 5, 0, 0, 0, 1, 1],
+    ]);
+  });
+
+  it('sortedById is stable, so the later of two rows with one id stays later', () => {
+    const rows = [
+      { id: 'b', n: 1 },
+      { id: 'a', n: 2 },
+      { id: 'b', n: 3 },
+    ];
+    expect(sortedById(rows, (r) => r.id).map((r) => r.n)).toEqual([2, 1, 3]);
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
+  });
+});
