@@ -6,8 +6,9 @@
  *
  *   npx tsx bench/api.ts --db /tmp/frbench/1m.db [--duration 20] [--connections 32] [--depth 2] [--workers 1]
  *
- * Requests rotate over the flagged rings of the latest run and over their members, so no single
- * cached page is measured. A bench user (admin) is created in the store if missing.
+ * A baseline (`GET /api/session`: token check, logging, JSON, no graph work) shows what the HTTP
+ * layer alone sustains. Requests rotate over the flagged rings of the latest run and over their
+ * members, so no single cached page is measured. A bench user (admin) is created if missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -133,6 +134,10 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}` };
     const cases: Array<[string, (req: AutocannonRequest) => AutocannonRequest]> = [
+      [
+        'GET /api/session (baseline: auth, logging, JSON; no graph)',
+        (req) => ({ ...req, method: 'GET', path: '/api/session' }),
+      ],
       ['GET /api/rings/:id/graph', rotating('/api/rings/', ringIds, '/graph')],
       [
         `GET /api/accounts/:id/neighborhood?depth=${depth}`,
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
       `store: ${db} (${accounts.toLocaleString('en')} accounts; ${ringIds.length} rings, ${accountIds.length} accounts rotated)`,
     );
     console.log(
-      `autocannon: ${connections} connections, ${duration} s per route, loopback, request logging on`,
+      `autocannon: ${connections} connections, ${duration} s per route, loopback, ${workers} server process(es), request logging on`,
     );
     for (const [name, setupRequest] of cases) {
       await autocannon({ url, connections, duration: 2, headers, requests: [{ setupRequest }] });

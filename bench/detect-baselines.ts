@@ -21,7 +21,11 @@ const RAW_COLUMNS: Record<string, string[]> = {
   'devices.csv': ['device_id', 'ip'],
   'payments.csv': ['card_id', 'device_id'],
 };
-const OWNER: Record<string, string> = { 'users.csv': 'user_id', 'devices.csv': 'user_id', 'payments.csv': 'payer_id' };
+const OWNER: Record<string, string> = {
+  'users.csv': 'user_id',
+  'devices.csv': 'user_id',
+  'payments.csv': 'payer_id',
+};
 
 function readCsv(file: string, onRow: (row: Record<string, string>) => void): void {
   const tokenizer = new CsvTokenizer();
@@ -88,7 +92,10 @@ export function rawComponentRings(dir: string): string[][] {
 const PLAIN_MAX_SHARERS = 100;
 
 /** Baseline 2: plain Louvain on unweighted links over the store's streams; communities of 3+ flagged. */
-export async function plainLouvainRings(source: ProjectionSource, seed: number): Promise<string[][]> {
+export async function plainLouvainRings(
+  source: ProjectionSource,
+  seed: number,
+): Promise<string[][]> {
   const userIds: string[] = [];
   const stub: number[] = [];
   const index = new Map<number, number>();
@@ -113,7 +120,9 @@ export async function plainLouvainRings(source: ProjectionSource, seed: number):
   let group: number[] = [];
   let current = Number.NaN;
   const flush = () => {
-    if (group.length >= 2 && group.length <= PLAIN_MAX_SHARERS) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) link(group[i], group[j]);
+    if (group.length >= 2 && group.length <= PLAIN_MAX_SHARERS)
+      for (let i = 0; i < group.length; i++)
+        for (let j = i + 1; j < group.length; j++) link(group[i], group[j]);
     group = [];
   };
   for await (const b of source.readIncidences({ maxSharers: PLAIN_MAX_SHARERS })) {

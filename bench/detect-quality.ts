@@ -44,7 +44,10 @@ async function main(): Promise<void> {
     const t = Date.now();
     const { rings } = await runDetection(store, { seed: 42 });
     const ms = Date.now() - t;
-    const ours = evaluateRings(rings.filter((r) => r.flagged).map((r) => r.members), truth);
+    const ours = evaluateRings(
+      rings.filter((r) => r.flagged).map((r) => r.members),
+      truth,
+    );
     const raw = evaluateRings(rawComponentRings(dir), truth);
     const plain = evaluateRings(await plainLouvainRings(store, 42), truth);
     await store.close();
@@ -53,10 +56,17 @@ async function main(): Promise<void> {
     console.log(line('fraud-rings', ours));
     console.log(line('raw components', raw));
     console.log(line('plain Louvain', plain));
-    console.log(`  recall by kind: ${Object.entries(ours.byKind).map(([k, v]) => `${k} ${v.found}/${v.truth}`).join(', ')}`);
+    console.log(
+      `  recall by kind: ${Object.entries(ours.byKind)
+        .map(([k, v]) => `${k} ${v.found}/${v.truth}`)
+        .join(', ')}`,
+    );
   }
-  const mean = (f: (e: Evaluation) => number) => totals.reduce((s, e) => s + f(e), 0) / totals.length;
-  console.log(`mean over seeds ${seeds.join(',')}: ring F1 ${pct(mean((e) => e.rings.f1))}, member precision ${pct(mean((e) => e.members.precision))}`);
+  const mean = (f: (e: Evaluation) => number) =>
+    totals.reduce((s, e) => s + f(e), 0) / totals.length;
+  console.log(
+    `mean over seeds ${seeds.join(',')}: ring F1 ${pct(mean((e) => e.rings.f1))}, member precision ${pct(mean((e) => e.members.precision))}`,
+  );
 }
 
 main().catch((err: unknown) => {

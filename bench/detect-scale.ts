@@ -11,7 +11,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../core/store/sqlite/sqlite-store';
-import { detectGroup, detectionParams, finishRun, groupParams, projectGraph, splitComponents } from '../core/detect/run-detection';
+import {
+  detectGroup,
+  detectionParams,
+  finishRun,
+  groupParams,
+  projectGraph,
+  splitComponents,
+} from '../core/detect/run-detection';
 import { evaluateRings, parseTruth } from '../core/detect/evaluate';
 
 function arg(name: string): string | undefined {
@@ -49,20 +56,37 @@ async function main(): Promise<void> {
   const { run, rings } = await finishRun(store, projection, results, params, {
     startedAt: t0,
     timingsMs: { projection: t1 - t0, components: t2 - t1, louvain: t3 - t2 },
+    counts: { components: groups.reduce((sum, g) => sum + g.components.length, 0) },
   });
   const t4 = Date.now();
   const peakMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(`store ${db}: ${projection.stats.accounts} accounts, ${projection.stats.edges} edges, ${run.counts.components} components`);
-  console.log(`end to end ${t4 - t0} ms: ${Object.entries(run.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`peak RSS ${peakMiB.toFixed(0)} MiB; candidates ${rings.length}, flagged ${run.counts.flagged}; modularity ${run.modularity}`);
+  console.log(
+    `store ${db}: ${projection.stats.accounts} accounts, ${projection.stats.edges} edges, ${run.counts.components} components`,
+  );
+  console.log(
+    `end to end ${t4 - t0} ms: ${Object.entries(run.timingsMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `peak RSS ${peakMiB.toFixed(0)} MiB; candidates ${rings.length}, flagged ${run.counts.flagged}; modularity ${run.modularity}`,
+  );
 
   const truthFile = arg('truth');
   if (truthFile) {
-    const e = evaluateRings(rings.filter((r) => r.flagged).map((r) => r.members), parseTruth(JSON.parse(fs.readFileSync(truthFile, 'utf8'))));
-    console.log(`eval: ring P ${e.rings.precision.toFixed(3)} R ${e.rings.recall.toFixed(3)} F1 ${e.rings.f1.toFixed(3)}; member P ${e.members.precision.toFixed(3)} R ${e.members.recall.toFixed(3)}`);
+    const e = evaluateRings(
+      rings.filter((r) => r.flagged).map((r) => r.members),
+      parseTruth(JSON.parse(fs.readFileSync(truthFile, 'utf8'))),
+    );
+    console.log(
+      `eval: ring P ${e.rings.precision.toFixed(3)} R ${e.rings.recall.toFixed(3)} F1 ${e.rings.f1.toFixed(3)}; member P ${e.members.precision.toFixed(3)} R ${e.members.recall.toFixed(3)}`,
+    );
   }
 
-  const topOnly = { ...gp, communities: { ...gp.communities, refineAbove: Number.MAX_SAFE_INTEGER } };
+  const topOnly = {
+    ...gp,
+    communities: { ...gp.communities, refineAbove: Number.MAX_SAFE_INTEGER },
+  };
   const t5 = Date.now();
   const top = groups.map((g) => detectGroup(g, topOnly));
   const t6 = Date.now();
@@ -71,17 +95,28 @@ async function main(): Promise<void> {
   const { src, dst, weight } = projection.edges;
   for (let e = 0; e < src.length; e += 100_000) {
     let chunk = '';
-    for (let i = e; i < Math.min(src.length, e + 100_000); i++) chunk += `${src[i]} ${dst[i]} ${weight[i]}\n`;
+    for (let i = e; i < Math.min(src.length, e + 100_000); i++)
+      chunk += `${src[i]} ${dst[i]} ${weight[i]}\n`;
     if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
-  const [igraphMs, igraphCount, igraphQ] = execFileSync('/usr/bin/python3', ['-c', IGRAPH, file, String(projection.accounts.count)], { encoding: 'utf8' })
+  const [igraphMs, igraphCount, igraphQ] = execFileSync(
+    '/usr/bin/python3',
+    ['-c', IGRAPH, file, String(projection.accounts.count)],
+    { encoding: 'utf8' },
+  )
     .trim()
     .split(' ');
   fs.rmSync(file, { force: true });
-  console.log(`louvain stage (graphology, per component + refinement): ${t3 - t2} ms, ${results.reduce((s, r) => s + r.communities.length, 0)} communities`);
-  console.log(`louvain top level only (graphology, per component):      ${t6 - t5} ms, ${top.reduce((s, r) => s + r.communities.length, 0)} communities (components of 2+)`);
-  console.log(`igraph community_multilevel (whole graph):                ${igraphMs} ms, ${igraphCount} communities (incl. singletons), modularity ${igraphQ}`);
+  console.log(
+    `louvain stage (graphology, per component + refinement): ${t3 - t2} ms, ${results.reduce((s, r) => s + r.communities.length, 0)} communities`,
+  );
+  console.log(
+    `louvain top level only (graphology, per component):      ${t6 - t5} ms, ${top.reduce((s, r) => s + r.communities.length, 0)} communities (components of 2+)`,
+  );
+  console.log(
+    `igraph community_multilevel (whole graph):                ${igraphMs} ms, ${igraphCount} communities (incl. singletons), modularity ${igraphQ}`,
+  );
   await store.close();
 }
 

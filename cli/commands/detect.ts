@@ -50,7 +50,9 @@ function summaryText(run: RunRecord): string {
     `accounts ${c.accounts}, edges ${c.edges}, components ${c.components}, communities ${c.communities}`,
     `candidates ${c.candidates}, flagged ${c.flagged} (new ${c.new}, ongoing ${c.ongoing}, grown ${c.grown}, shrunk ${c.shrunk}, merged ${c.merged}, split ${c.split}; dissolved ${c.dissolved})`,
     `modularity ${run.modularity}`,
-    `time ${Object.entries(run.timingsMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`,
+    `time ${Object.entries(run.timingsMs)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -59,15 +61,25 @@ export function register(program: Command): void {
     .command('detect')
     .description('Run ring detection on the whole store and print the run summary.')
     .option('--json', 'print the summary as JSON')
-    .addOption(new Option('--seed <n>', 'Louvain seed (default DETECT_SEED or 42)').argParser(integer))
-    .addOption(new Option('--resolution <r>', 'Louvain resolution (default DETECT_RESOLUTION or 1)').argParser(positive))
+    .addOption(
+      new Option('--seed <n>', 'Louvain seed (default DETECT_SEED or 42)').argParser(integer),
+    )
+    .addOption(
+      new Option(
+        '--resolution <r>',
+        'Louvain resolution (default DETECT_RESOLUTION or 1)',
+      ).argParser(positive),
+    )
     .action(async (flags: DetectFlags, cmd: Command) => {
       const config = configFrom(cmd);
       const progress = createProgress('detect', { json: flags.json, total: 100 });
       const { run } = await withStore(config, (store) =>
         runDetection(
           store,
-          { seed: flags.seed ?? config.detectSeed, resolution: flags.resolution ?? config.detectResolution },
+          {
+            seed: flags.seed ?? config.detectSeed,
+            resolution: flags.resolution ?? config.detectResolution,
+          },
           {
             onProgress(stage, fraction) {
               const [from, to] = STAGE_SPAN[stage] ?? [0, 100];
@@ -76,6 +88,8 @@ export function register(program: Command): void {
           },
         ),
       ).finally(() => progress.stop());
-      process.stdout.write(flags.json ? `${JSON.stringify(runSummary(run))}\n` : `${summaryText(run)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(runSummary(run))}\n` : `${summaryText(run)}\n`,
+      );
     });
 }

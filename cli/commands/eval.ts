@@ -67,18 +67,24 @@ function evaluationText(runId: string, e: Evaluation): string {
 export function register(program: Command): void {
   program
     .command('eval')
-    .description('Ring- and member-level precision, recall and F1 of the latest run against a truth.json.')
+    .description(
+      'Ring- and member-level precision, recall and F1 of the latest run against a truth.json.',
+    )
     .requiredOption('--truth <file>', 'truth.json written by `generate`')
     .option('--json', 'print the evaluation as JSON')
     .action(async (flags: EvalFlags, cmd: Command) => {
       const truth = readTruth(flags.truth);
-      const { runId, rings } = await withStore(configFrom(cmd), (store) => latestRings(store, false));
+      const { runId, rings } = await withStore(configFrom(cmd), (store) =>
+        latestRings(store, false),
+      );
       const evaluation = evaluateRings(
         rings.map((r) => r.members),
         truth,
       );
       process.stdout.write(
-        flags.json ? `${JSON.stringify(evaluationJson(runId, evaluation))}\n` : `${evaluationText(runId, evaluation)}\n`,
+        flags.json
+          ? `${JSON.stringify(evaluationJson(runId, evaluation))}\n`
+          : `${evaluationText(runId, evaluation)}\n`,
       );
     });
 }

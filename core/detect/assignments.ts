@@ -21,6 +21,8 @@ export function communitiesFromAssignments(
     if (list) list.push(i);
     else byCommunity.set(community, [i]);
   }
-  const communities = [...byCommunity.values()].filter((c) => c.length > 1).map((c) => c.sort((a, b) => a - b));
+  const communities = [...byCommunity.values()]
+    .filter((c) => c.length > 1)
+    .map((c) => c.sort((a, b) => a - b));
   return { communities: communities.sort((a, b) => a[0] - b[0]) };
 }

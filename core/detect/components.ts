@@ -13,7 +13,11 @@ export interface Components {
 }
 
 /** Components of an undirected graph of `nodeCount` nodes given as parallel endpoint arrays. */
-export function connectedComponents(nodeCount: number, src: ArrayLike<number>, dst: ArrayLike<number>): Components {
+export function connectedComponents(
+  nodeCount: number,
+  src: ArrayLike<number>,
+  dst: ArrayLike<number>,
+): Components {
   const parent = new Int32Array(nodeCount);
   const size = new Int32Array(nodeCount).fill(1);
   for (let i = 0; i < nodeCount; i++) parent[i] = i;

@@ -138,7 +138,16 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
   evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
   scoring: {
     threshold: 50,
-    points: { sharing: 20, size: 15, creationBurst: 15, syncFirstUse: 15, chargebacks: 20, fraudLabels: 20, moneyFlow: 15, passThrough: 20 },
+    points: {
+      sharing: 20,
+      size: 15,
+      creationBurst: 15,
+      syncFirstUse: 15,
+      chargebacks: 20,
+      fraudLabels: 20,
+      moneyFlow: 15,
+      passThrough: 25,
+    },
     householdMaxSize: 6,
     legitDamping: 0.5,
   },
@@ -153,10 +162,14 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartia
 
 function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return structuredClone(base);
-  if (typeof base !== 'object' || base === null || typeof over !== 'object' || over === null) return over;
+  if (typeof base !== 'object' || base === null || typeof over !== 'object' || over === null)
+    return over;
   const out: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(base), ...Object.keys(over)])) {
-    out[key] = merge((base as Record<string, unknown>)[key], (over as Record<string, unknown>)[key]);
+    out[key] = merge(
+      (base as Record<string, unknown>)[key],
+      (over as Record<string, unknown>)[key],
+    );
   }
   return out;
 }

@@ -52,7 +52,15 @@ export class CsrGraphView {
   }
 
   forEachEdge(
-    callback: (edge: number, attributes: null, source: number, target: number, sa: null, ta: null, undirected: boolean) => void,
+    callback: (
+      edge: number,
+      attributes: null,
+      source: number,
+      target: number,
+      sa: null,
+      ta: null,
+      undirected: boolean,
+    ) => void,
   ): void {
     const { src, dst } = this.graph;
     for (let e = 0; e < src.length; e++) callback(e, null, src[e], dst[e], null, null, true);

@@ -34,13 +34,21 @@ const ratio = (a: number, b: number, empty: number) => (b > 0 ? a / b : empty);
 /** Parses a truth.json document ({"rings": [{id, kind, members}]}); throws InvalidInputError if malformed. */
 export function parseTruth(doc: unknown): TrueRing[] {
   const rings = (doc as { rings?: unknown })?.rings;
-  if (!Array.isArray(rings)) throw new InvalidInputError('BAD_TRUTH', 'fraud-rings: truth file must hold {"rings": [...]}');
+  if (!Array.isArray(rings))
+    throw new InvalidInputError('BAD_TRUTH', 'fraud-rings: truth file must hold {"rings": [...]}');
   return rings.map((r, i) => {
     const ring = r as Partial<TrueRing>;
     if (!Array.isArray(ring.members) || !ring.members.every((m) => typeof m === 'string')) {
-      throw new InvalidInputError('BAD_TRUTH', `fraud-rings: truth ring ${i + 1} has no "members" list of user ids`);
+      throw new InvalidInputError(
+        'BAD_TRUTH',
+        `fraud-rings: truth ring ${i + 1} has no "members" list of user ids`,
+      );
     }
-    return { id: String(ring.id ?? `#${i + 1}`), kind: String(ring.kind ?? 'unknown'), members: ring.members };
+    return {
+      id: String(ring.id ?? `#${i + 1}`),
+      kind: String(ring.kind ?? 'unknown'),
+      members: ring.members,
+    };
   });
 }
 
@@ -86,8 +94,23 @@ export function evaluateRings(flagged: string[][], truth: TrueRing[]): Evaluatio
   });
   for (const k of Object.values(byKind)) k.recall = ratio(k.found, k.truth, 1);
   return {
-    rings: { precision: rp, recall: rr, f1: f1(rp, rr), flagged: flagged.length, truth: truth.length, flaggedMatching, truthFound },
-    members: { precision: mp, recall: mr, f1: f1(mp, mr), flagged: flaggedMembers.size, truth: trueMembers.size, correct },
+    rings: {
+      precision: rp,
+      recall: rr,
+      f1: f1(rp, rr),
+      flagged: flagged.length,
+      truth: truth.length,
+      flaggedMatching,
+      truthFound,
+    },
+    members: {
+      precision: mp,
+      recall: mr,
+      f1: f1(mp, mr),
+      flagged: flaggedMembers.size,
+      truth: trueMembers.size,
+      correct,
+    },
     byKind,
   };
 }

@@ -38,7 +38,11 @@ const VERB: Record<IdentifierKind, string> = {
 };
 
 /** `shared_<kind>`: "9 of 12 accounts used device d-41f". */
-export function sharedIdentifierEvidence(fact: Pick<SharedFact, 'kind' | 'accounts'>, size: number, value: string): Evidence {
+export function sharedIdentifierEvidence(
+  fact: Pick<SharedFact, 'kind' | 'accounts'>,
+  size: number,
+  value: string,
+): Evidence {
   return {
     kind: `shared_${fact.kind}`,
     value,
@@ -48,7 +52,11 @@ export function sharedIdentifierEvidence(fact: Pick<SharedFact, 'kind' | 'accoun
 }
 
 /** `synchronised_first_use`: "9 of 12 accounts first used device d-41f within 36 hours (3 May 2026)". */
-export function synchronisedFirstUseEvidence(sync: WindowFact, size: number, device: string): Evidence {
+export function synchronisedFirstUseEvidence(
+  sync: WindowFact,
+  size: number,
+  device: string,
+): Evidence {
   const hours = spanHours(sync.start, sync.end);
   return {
     kind: 'synchronised_first_use',
@@ -91,7 +99,11 @@ export function fraudLabelsEvidence(fraud: number, size: number): Evidence {
 
 /** `money_cycle`: "5 of 12 accounts pass money round in a cycle". */
 export function moneyCycleEvidence(accounts: number, size: number): Evidence {
-  return { kind: 'money_cycle', accounts, text: `${accounts} of ${size} accounts pass money round in a cycle` };
+  return {
+    kind: 'money_cycle',
+    accounts,
+    text: `${accounts} of ${size} accounts pass money round in a cycle`,
+  };
 }
 
 /** `money_inside`: "78% of the money the 12 accounts paid went to other members (41 payments)". */
@@ -122,15 +134,24 @@ export const MONEY_INSIDE_MIN_SHARE = 0.25;
  * `maxShared`), synchronised first use, creation burst, chargebacks, fraud labels, money cycle,
  * money inside, pass-through. `display` gives the shown value of an identifier key.
  */
-export function buildEvidence(facts: CandidateFacts, display: (identifierKey: number) => string, maxShared: number): Evidence[] {
+export function buildEvidence(
+  facts: CandidateFacts,
+  display: (identifierKey: number) => string,
+  maxShared: number,
+): Evidence[] {
   const f = facts.features;
-  const out: Evidence[] = facts.shared.slice(0, maxShared).map((s) => sharedIdentifierEvidence(s, f.size, display(s.identifierKey)));
-  if (facts.sync && facts.sync.accounts >= 3) out.push(synchronisedFirstUseEvidence(facts.sync, f.size, display(facts.sync.identifierKey)));
-  if (facts.burst && facts.burst.accounts >= 3) out.push(creationBurstEvidence(facts.burst, f.size));
+  const out: Evidence[] = facts.shared
+    .slice(0, maxShared)
+    .map((s) => sharedIdentifierEvidence(s, f.size, display(s.identifierKey)));
+  if (facts.sync && facts.sync.accounts >= 3)
+    out.push(synchronisedFirstUseEvidence(facts.sync, f.size, display(facts.sync.identifierKey)));
+  if (facts.burst && facts.burst.accounts >= 3)
+    out.push(creationBurstEvidence(facts.burst, f.size));
   if (f.chargebacks > 0) out.push(chargebacksEvidence(f.chargebacks, f.chargebackAccounts, f.size));
   if (f.fraudLabels > 0) out.push(fraudLabelsEvidence(f.fraudLabels, f.size));
   if (f.cycleAccounts > 0) out.push(moneyCycleEvidence(f.cycleAccounts, f.size));
-  if (f.moneyInside >= MONEY_INSIDE_MIN_SHARE && f.internalPayments > 0) out.push(moneyInsideEvidence(f.moneyInside, f.internalPayments, f.size));
+  if (f.moneyInside >= MONEY_INSIDE_MIN_SHARE && f.internalPayments > 0)
+    out.push(moneyInsideEvidence(f.moneyInside, f.internalPayments, f.size));
   if (f.passThroughAccounts >= 2) out.push(passThroughEvidence(f.passThroughAccounts, f.size));
   return out;
 }

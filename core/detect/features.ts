@@ -64,7 +64,14 @@ export interface CandidateFacts {
 }
 
 const PERSONAL = new Set<IdentifierKind>(['device', 'card', 'phone', 'email']);
-const KIND_ORDER: Record<IdentifierKind, number> = { device: 0, card: 1, phone: 2, email: 3, address: 4, ip: 5 };
+const KIND_ORDER: Record<IdentifierKind, number> = {
+  device: 0,
+  card: 1,
+  phone: 2,
+  email: 3,
+  address: 4,
+  ip: 5,
+};
 const HOUR = 3_600_000;
 
 /** Payment totals of accounts (by projection index), over all their payments; zero when unknown. */
@@ -85,16 +92,31 @@ export const PASS_THROUGH_BALANCE = 0.6;
 export function isPassThrough(money: MemberMoney, i: number): boolean {
   const sent = money.sent[i];
   const received = money.received[i];
-  return sent > 0 && received > 0 && Math.min(sent, received) >= PASS_THROUGH_BALANCE * Math.max(sent, received);
+  return (
+    sent > 0 &&
+    received > 0 &&
+    Math.min(sent, received) >= PASS_THROUGH_BALANCE * Math.max(sent, received)
+  );
 }
 
 /** Candidates: communities without their stub accounts, keeping those of at least `candidates.minSize` members. */
-export function candidateMembers(projection: Projection, communities: number[][], config: DetectionConfig): number[][] {
-  return communities.map((c) => c.filter((i) => projection.accounts.stub[i] === 0)).filter((c) => c.length >= config.candidates.minSize);
+export function candidateMembers(
+  projection: Projection,
+  communities: number[][],
+  config: DetectionConfig,
+): number[][] {
+  return communities
+    .map((c) => c.filter((i) => projection.accounts.stub[i] === 0))
+    .filter((c) => c.length >= config.candidates.minSize);
 }
 
 /** Facts of every candidate (see `candidateMembers`), given the payment totals of its members. */
-export function candidateFacts(projection: Projection, candidates: number[][], money: MemberMoney, config: DetectionConfig): CandidateFacts[] {
+export function candidateFacts(
+  projection: Projection,
+  candidates: number[][],
+  money: MemberMoney,
+  config: DetectionConfig,
+): CandidateFacts[] {
   const { accounts } = projection;
   const owner = new Int32Array(accounts.count).fill(-1);
   candidates.forEach((c, ci) => c.forEach((i) => (owner[i] = ci)));
@@ -104,7 +126,10 @@ export function candidateFacts(projection: Projection, candidates: number[][], m
   return candidates.map((members, ci) => {
     const n = members.length;
     const ident = sharedFacts(projection, members, byMember[ci], config);
-    const burst = densestWindow(members.map((i) => accounts.createdAt[i]), config.evidence.burstHours * HOUR);
+    const burst = densestWindow(
+      members.map((i) => accounts.createdAt[i]),
+      config.evidence.burstHours * HOUR,
+    );
     let fraud = 0;
     let legit = 0;
     let chargebacks = 0;
@@ -137,7 +162,13 @@ export function candidateFacts(projection: Projection, candidates: number[][], m
       passThroughAccounts,
       homeAccounts: ident.homeAccounts,
     };
-    return { members, features, shared: ident.shared, burst: burst && burst.accounts >= 2 ? burst : null, sync: ident.sync };
+    return {
+      members,
+      features,
+      shared: ident.shared,
+      burst: burst && burst.accounts >= 2 ? burst : null,
+      sync: ident.sync,
+    };
   });
 }
 
@@ -158,7 +189,11 @@ function edgeWeights(projection: Projection, owner: Int32Array, count: number) {
 }
 
 /** For each candidate: (group, position in the group's member list) of every member incidence. */
-function identifiersByMember(projection: Projection, owner: Int32Array, count: number): Array<Array<[number, number]>> {
+function identifiersByMember(
+  projection: Projection,
+  owner: Int32Array,
+  count: number,
+): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = Array.from({ length: count }, () => []);
   const { start, members } = projection.identifiers;
   for (let g = 0; g < projection.identifiers.count; g++) {
@@ -170,7 +205,12 @@ function identifiersByMember(projection: Projection, owner: Int32Array, count: n
   return out;
 }
 
-function sharedFacts(projection: Projection, members: number[], incidences: Array<[number, number]>, config: DetectionConfig) {
+function sharedFacts(
+  projection: Projection,
+  members: number[],
+  incidences: Array<[number, number]>,
+  config: DetectionConfig,
+) {
   const ids = projection.identifiers;
   const byGroup = new Map<number, number[]>();
   for (const [g, p] of incidences) {
@@ -190,13 +230,27 @@ function sharedFacts(projection: Projection, members: number[], incidences: Arra
     if (positions.length < config.evidence.sharedMinAccounts) continue;
     shared.push({ group: g, identifierKey: ids.keys[g], kind, accounts: positions.length });
     if (kind === 'device') {
-      const w = densestWindow(positions.map((p) => ids.firstSeen[p]), config.evidence.syncHours * HOUR);
-      if (w && w.accounts >= config.evidence.sharedMinAccounts && (sync === null || w.accounts > sync.accounts || (w.accounts === sync.accounts && ids.keys[g] < sync.identifierKey))) {
+      const w = densestWindow(
+        positions.map((p) => ids.firstSeen[p]),
+        config.evidence.syncHours * HOUR,
+      );
+      if (
+        w &&
+        w.accounts >= config.evidence.sharedMinAccounts &&
+        (sync === null ||
+          w.accounts > sync.accounts ||
+          (w.accounts === sync.accounts && ids.keys[g] < sync.identifierKey))
+      ) {
         sync = { ...w, identifierKey: ids.keys[g] };
       }
     }
   }
-  shared.sort((a, b) => b.accounts - a.accounts || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.identifierKey - b.identifierKey);
+  shared.sort(
+    (a, b) =>
+      b.accounts - a.accounts ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.identifierKey - b.identifierKey,
+  );
   return { shared, sharingAccounts: members.length > 0 ? sharing.size : 0, sync, homeAccounts };
 }
 
@@ -221,7 +275,12 @@ interface MoneyFacts {
   cycleAccounts: number;
 }
 
-function moneyFlows(projection: Projection, owner: Int32Array, candidates: number[][], money: MemberMoney): MoneyFacts[] {
+function moneyFlows(
+  projection: Projection,
+  owner: Int32Array,
+  candidates: number[][],
+  money: MemberMoney,
+): MoneyFacts[] {
   const out: MoneyFacts[] = candidates.map((members) => ({
     sent: members.reduce((s, i) => s + money.sent[i], 0),
     internalAmount: 0,

@@ -7,7 +7,13 @@ import type { ProjectionSource, RingStore } from '../store/port';
 import type { LineageEvent, RingRecord, RunRecord } from '../types';
 import { buildEvidence } from './evidence';
 import type { DetectionConfig } from './config';
-import { candidateFacts, candidateMembers, type CandidateFacts, type MemberMoney, type RingFeatures } from './features';
+import {
+  candidateFacts,
+  candidateMembers,
+  type CandidateFacts,
+  type MemberMoney,
+  type RingFeatures,
+} from './features';
 import { mergeResults, type GroupResult } from './groups';
 import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
@@ -85,8 +91,20 @@ export async function finishRun(
   const runId = runIdFor(previousRun?.runId ?? null, params, draft);
   const rings: RingRecord[] = draft.map(({ jaccard: _j, ...r }) => ({ ...r, runId }));
   const lineage: LineageEvent[] = [
-    ...draft.map((r) => ({ runId, ringId: r.ringId, kind: r.status, related: r.parents, jaccard: r.jaccard })),
-    ...dissolved.map((d) => ({ runId, ringId: d.ringId, kind: d.kind, related: d.related, jaccard: null })),
+    ...draft.map((r) => ({
+      runId,
+      ringId: r.ringId,
+      kind: r.status,
+      related: r.parents,
+      jaccard: r.jaccard,
+    })),
+    ...dissolved.map((d) => ({
+      runId,
+      ringId: d.ringId,
+      kind: d.kind,
+      related: d.related,
+      jaccard: null,
+    })),
   ];
   const t2 = now();
   const flagged = rings.filter((r) => r.flagged).length;
@@ -134,26 +152,43 @@ export async function finishRun(
  * `minSize` members, flagged parts stitched together (stitch.ts), flagged rings trimmed of loosely
  * attached members (trim.ts), then only those scoring at least `candidates.minScore`.
  */
-async function scoredCandidates(store: ProjectionSource, projection: Projection, communities: number[][], config: DetectionConfig) {
+async function scoredCandidates(
+  store: ProjectionSource,
+  projection: Projection,
+  communities: number[][],
+  config: DetectionConfig,
+) {
   const parts = candidateMembers(projection, communities, config);
   const money = await memberMoney(store, projection, parts);
+  const known = new Map<number[], CandidateFacts>();
+  const factsOf = (lists: number[][]): CandidateFacts[] => {
+    const fresh = lists.filter((c) => !known.has(c));
+    candidateFacts(projection, fresh, money, config).forEach((f, i) => known.set(fresh[i], f));
+    return lists.map((c) => known.get(c) as CandidateFacts);
+  };
   const flaggedOf = (list: CandidateFacts[]) => list.map((f) => isFlagged(scoreRing(f.features, config), config));
-  const partFacts = candidateFacts(projection, parts, money, config);
-  const stitched = stitchFlagged(projection, parts, flaggedOf(partFacts), config.candidates.stitchMinShare);
-  const stitchedFacts = stitched.length === parts.length ? partFacts : candidateFacts(projection, stitched, money, config);
-  const trimmed = trimFlagged(projection, stitched, flaggedOf(stitchedFacts), money, {
+  const stitched = stitchFlagged(projection, parts, flaggedOf(factsOf(parts)), config.candidates.stitchMinShare);
+  const trimmed = trimFlagged(projection, stitched, flaggedOf(factsOf(stitched)), money, {
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,
   });
-  const all = candidateFacts(projection, trimmed, money, config).map((f) => ({ f, score: scoreRing(f.features, config) }));
+  const all = factsOf(trimmed).map((f) => ({ f, score: scoreRing(f.features, config) }));
   const kept = all.filter((c) => c.score >= config.candidates.minScore);
   return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };
 }
 
 /** Payment totals of every candidate member (all payments, merchants included), from the store. */
-async function memberMoney(store: ProjectionSource, projection: Projection, candidates: number[][]): Promise<MemberMoney> {
+async function memberMoney(
+  store: ProjectionSource,
+  projection: Projection,
+  candidates: number[][],
+): Promise<MemberMoney> {
   const n = projection.accounts.count;
-  const money: MemberMoney = { sent: new Float64Array(n), received: new Float64Array(n), chargebacks: new Int32Array(n) };
+  const money: MemberMoney = {
+    sent: new Float64Array(n),
+    received: new Float64Array(n),
+    chargebacks: new Int32Array(n),
+  };
   const members = candidates.flat();
   if (members.length === 0) return money;
   const indexOfKey = new Map<number, number>();
@@ -182,7 +217,11 @@ async function allRings(store: RingStore, runId: string): Promise<LineageInput[]
 }
 
 /** Content-derived run id: previous run, parameters and the rings found, so reruns on equal stores agree. */
-function runIdFor(previous: string | null, params: DetectionParams, rings: Array<Omit<RingRecord, 'runId'>>): string {
+function runIdFor(
+  previous: string | null,
+  params: DetectionParams,
+  rings: Array<Omit<RingRecord, 'runId'>>,
+): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ previous, params }));
   for (const r of rings) h.update(`${r.ringId}:${r.score}:${r.members.join(',')}\n`);

@@ -54,7 +54,9 @@ export function splitComponents(projection: Projection, groupCount: number): Det
     local[i] = members[c].length;
     members[c].push(i);
   }
-  const graphs: Array<ComponentGraph | null> = members.map((nodes) => (nodes.length < 2 ? null : { nodes, src: [], dst: [], weight: [] }));
+  const graphs: Array<ComponentGraph | null> = members.map((nodes) =>
+    nodes.length < 2 ? null : { nodes, src: [], dst: [], weight: [] },
+  );
   for (let e = 0; e < src.length; e++) {
     const g = graphs[comps.componentOf[src[e]]];
     if (g === null) continue;

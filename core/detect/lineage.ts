@@ -49,7 +49,10 @@ interface Link {
 }
 
 /** Matches the current rings (member lists, sorted) to the previous run's rings. Output parallel to `current`. */
-export function matchLineage(previous: LineageInput[], current: string[][]): { rings: LineageOutcome[]; dissolved: DissolvedRing[] } {
+export function matchLineage(
+  previous: LineageInput[],
+  current: string[][],
+): { rings: LineageOutcome[]; dissolved: DissolvedRing[] } {
   const prevOf = new Map<string, number>();
   previous.forEach((p, i) => p.members.forEach((m) => prevOf.set(m, i)));
   const overlaps: Array<Map<number, number>> = current.map((members) => {
@@ -66,7 +69,8 @@ export function matchLineage(previous: LineageInput[], current: string[][]): { r
     for (const [prev, overlap] of counts) {
       const link = { prev, cur, overlap };
       touching[prev].push(link);
-      if (overlap * 2 >= previous[prev].members.length || overlap * 2 >= current[cur].length) links.push(link);
+      if (overlap * 2 >= previous[prev].members.length || overlap * 2 >= current[cur].length)
+        links.push(link);
     }
   });
   const linksOfCur: Link[][] = current.map(() => []);
@@ -75,9 +79,13 @@ export function matchLineage(previous: LineageInput[], current: string[][]): { r
     linksOfCur[l.cur].push(l);
     linksOfPrev[l.prev].push(l);
   }
-  const jaccard = (l: Link) => l.overlap / (previous[l.prev].members.length + current[l.cur].length - l.overlap);
+  const jaccard = (l: Link) =>
+    l.overlap / (previous[l.prev].members.length + current[l.cur].length - l.overlap);
   const byStrength = (a: Link, b: Link) =>
-    b.overlap - a.overlap || jaccard(b) - jaccard(a) || cmp(previous[a.prev].ringId, previous[b.prev].ringId) || a.cur - b.cur;
+    b.overlap - a.overlap ||
+    jaccard(b) - jaccard(a) ||
+    cmp(previous[a.prev].ringId, previous[b.prev].ringId) ||
+    a.cur - b.cur;
 
   const heirId: Array<string | null> = current.map(() => null);
   const prevTaken = new Uint8Array(previous.length);
@@ -113,7 +121,9 @@ export function matchLineage(previous: LineageInput[], current: string[][]): { r
   const dissolved: DissolvedRing[] = [];
   previous.forEach((p, i) => {
     if (linksOfPrev[i].length > 0) return;
-    const related = [...touching[i]].sort((a, b) => b.overlap - a.overlap || a.cur - b.cur).map((l) => rings[l.cur].ringId);
+    const related = [...touching[i]]
+      .sort((a, b) => b.overlap - a.overlap || a.cur - b.cur)
+      .map((l) => rings[l.cur].ringId);
     dissolved.push({ ringId: p.ringId, kind: 'dissolved', related });
   });
   return { rings, dissolved };

@@ -42,7 +42,10 @@ export interface Partition {
 }
 
 /** One Louvain run over a local graph (nodes 0..n-1). Deterministic for a given `rng` sequence. */
-export function louvainPartition(graph: LocalGraph, opts: { resolution: number; rng: () => number }): Partition {
+export function louvainPartition(
+  graph: LocalGraph,
+  opts: { resolution: number; rng: () => number },
+): Partition {
   if (graph.src.length === 0) {
     const membership = new Int32Array(graph.nodeCount);
     for (let i = 0; i < graph.nodeCount; i++) membership[i] = i;
@@ -94,7 +97,8 @@ export function componentCommunities(
   const scale = totalWeight > 0 ? Math.min(1, componentWeight / totalWeight) : 1;
   const top = louvainPartition(graph, { resolution: params.resolution * scale, rng });
   const out: number[][] = [];
-  for (const members of groupsOf(top.membership, top.count, (i) => i)) out.push(...refine(members, adjacency, params, rng, 0));
+  for (const members of groupsOf(top.membership, top.count, (i) => i))
+    out.push(...refine(members, adjacency, params, rng, 0));
   return out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -138,7 +142,16 @@ function refine(
   if (peeled.length === 0 || (peeled.length === 1 && rest.length === 0)) return [members];
   const out: number[][] = [];
   for (const group of peeled) out.push(...refine(group, adj, params, rng, depth + 1));
-  if (rest.length > 0) out.push(...refine(rest.sort((a, b) => a - b), adj, params, rng, depth + 1));
+  if (rest.length > 0)
+    out.push(
+      ...refine(
+        rest.sort((a, b) => a - b),
+        adj,
+        params,
+        rng,
+        depth + 1,
+      ),
+    );
   return out;
 }
 
@@ -183,7 +196,11 @@ function toAdjacency(graph: LocalGraph): Adjacency {
   return { start, neighbour, weight };
 }
 
-function groupsOf(membership: Int32Array, count: number, map: (local: number) => number): number[][] {
+function groupsOf(
+  membership: Int32Array,
+  count: number,
+  map: (local: number) => number,
+): number[][] {
   const groups: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < membership.length; i++) groups[membership[i]].push(map(i));
   return groups;

@@ -6,7 +6,11 @@
  */
 import type { Projection } from './projection';
 
-export function modularity(projection: Projection, communities: number[][], resolution: number): number {
+export function modularity(
+  projection: Projection,
+  communities: number[][],
+  resolution: number,
+): number {
   const n = projection.accounts.count;
   const owner = new Int32Array(n).fill(-1);
   communities.forEach((c, ci) => c.forEach((i) => (owner[i] = ci)));
@@ -26,6 +30,7 @@ export function modularity(projection: Projection, communities: number[][], reso
   }
   if (total === 0) return 0;
   let q = 0;
-  for (let c = 0; c < next; c++) q += inside[c] / total - resolution * (degree[c] / (2 * total)) ** 2;
+  for (let c = 0; c < next; c++)
+    q += inside[c] / total - resolution * (degree[c] / (2 * total)) ** 2;
   return q;
 }

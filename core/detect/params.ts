@@ -4,7 +4,12 @@
  */
 import { codeVersion } from '../config';
 import { InvalidInputError } from '../errors';
-import { DEFAULT_DETECTION_CONFIG, detectionConfig, type DeepPartial, type DetectionConfig } from './config';
+import {
+  DEFAULT_DETECTION_CONFIG,
+  detectionConfig,
+  type DeepPartial,
+  type DetectionConfig,
+} from './config';
 import type { GroupParams } from './groups';
 import type { Projection } from './projection';
 
@@ -33,15 +38,30 @@ export interface DetectionParams {
 export function detectionParams(opts: DetectOptions = {}): DetectionParams {
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
-    throw new InvalidInputError('BAD_SEED', 'fraud-rings: --seed must be an integer from 0 to 2147483647');
+    throw new InvalidInputError(
+      'BAD_SEED',
+      'fraud-rings: --seed must be an integer from 0 to 2147483647',
+    );
   }
   const detection = detectionConfig(opts.config ?? {});
-  const resolution = opts.resolution ?? detection.communities.resolution ?? DEFAULT_DETECTION_CONFIG.communities.resolution;
+  const resolution =
+    opts.resolution ??
+    detection.communities.resolution ??
+    DEFAULT_DETECTION_CONFIG.communities.resolution;
   if (!Number.isFinite(resolution) || resolution <= 0 || resolution > 10) {
-    throw new InvalidInputError('BAD_RESOLUTION', 'fraud-rings: --resolution must be a number in (0, 10]');
+    throw new InvalidInputError(
+      'BAD_RESOLUTION',
+      'fraud-rings: --resolution must be a number in (0, 10]',
+    );
   }
   detection.communities.resolution = resolution;
-  return { seed, resolution, engine: opts.engine ?? 'graphology', codeVersion: codeVersion(), detection };
+  return {
+    seed,
+    resolution,
+    engine: opts.engine ?? 'graphology',
+    codeVersion: codeVersion(),
+    detection,
+  };
 }
 
 /** The part of the parameters a group worker needs. */

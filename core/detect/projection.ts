@@ -162,9 +162,16 @@ export async function projectGraph(
     counterparties[all.payer[i]]++;
     counterparties[all.payee[i]]++;
   }
-  const payments = keepPairs(all, (i) => counterparties[all.payer[i]] <= hubCut && counterparties[all.payee[i]] <= hubCut);
+  const payments = keepPairs(
+    all,
+    (i) => counterparties[all.payer[i]] <= hubCut && counterparties[all.payee[i]] <= hubCut,
+  );
   for (let i = 0; i < payments.count; i++) {
-    buffer.add(payments.payer[i], payments.payee[i], paymentPairWeight(config.projection.paymentWeight, payments.payments[i]));
+    buffer.add(
+      payments.payer[i],
+      payments.payee[i],
+      paymentPairWeight(config.projection.paymentWeight, payments.payments[i]),
+    );
   }
   const paymentPairsLinked = buffer.size - identifierPairs;
   const edges = dropWeak(buffer.compact(n), config.projection.minEdgeWeight);
@@ -172,7 +179,14 @@ export async function projectGraph(
   let stubAccounts = 0;
   for (let i = 0; i < n; i++) stubAccounts += accounts.stub[i];
   return {
-    accounts: { count: n, keys: accounts.keys, userIds: accounts.userIds, createdAt: accounts.createdAt, labels: accounts.labels, stub: accounts.stub },
+    accounts: {
+      count: n,
+      keys: accounts.keys,
+      userIds: accounts.userIds,
+      createdAt: accounts.createdAt,
+      labels: accounts.labels,
+      stub: accounts.stub,
+    },
     edges,
     identifiers: identifiers.shared,
     payments,
@@ -218,7 +232,12 @@ async function readAccounts(source: ProjectionSource) {
   };
 }
 
-async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config: DetectionConfig, buffer: EdgeBuffer) {
+async function readIdentifiers(
+  source: ProjectionSource,
+  index: KeyIndex,
+  config: DetectionConfig,
+  buffer: EdgeBuffer,
+) {
   const cuts = IDENTIFIER_KINDS.map((k) => config.projection.hubCutoffs[k]);
   const weights = IDENTIFIER_KINDS.map((k) => config.projection.identifierWeights[k]);
   const groups = new GrowableColumns(3, 0);
@@ -294,7 +313,11 @@ async function readIdentifiers(source: ProjectionSource, index: KeyIndex, config
   return { shared, incidences };
 }
 
-async function readPayments(source: ProjectionSource, index: KeyIndex, maxCounterparties: number): Promise<PaymentPairs> {
+async function readPayments(
+  source: ProjectionSource,
+  index: KeyIndex,
+  maxCounterparties: number,
+): Promise<PaymentPairs> {
   const cols = new GrowableColumns(4, 1);
   for await (const batch of source.readPaymentLinks({ maxCounterparties })) {
     const len = batch.payerKeys.length;

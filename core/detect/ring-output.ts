@@ -22,7 +22,12 @@ export interface RingsDocument {
 /** Evidence with its contract keys first (kind, value, accounts), then the rest in stored order. */
 function orderedEvidence(e: Evidence): Evidence {
   const { kind, value, accounts, ...rest } = e;
-  return { kind, ...(value !== undefined ? { value } : {}), ...(accounts !== undefined ? { accounts } : {}), ...rest } as Evidence;
+  return {
+    kind,
+    ...(value !== undefined ? { value } : {}),
+    ...(accounts !== undefined ? { accounts } : {}),
+    ...rest,
+  } as Evidence;
 }
 
 /** The contract's JSON document of a run's rings (ordered as given: best score first). */
@@ -40,7 +45,16 @@ export function ringsDocument(runId: string, rings: RingRecord[]): RingsDocument
   };
 }
 
-export const RINGS_CSV_HEADER = ['run_id', 'ring_id', 'score', 'size', 'status', 'flagged', 'members', 'evidence'] as const;
+export const RINGS_CSV_HEADER = [
+  'run_id',
+  'ring_id',
+  'score',
+  'size',
+  'status',
+  'flagged',
+  'members',
+  'evidence',
+] as const;
 
 /**
  * CSV of a run's rings, one row per ring: members joined by `;`, evidence sentences joined by
@@ -50,7 +64,16 @@ export const RINGS_CSV_HEADER = ['run_id', 'ring_id', 'score', 'size', 'status',
 export function ringsCsv(runId: string, rings: RingRecord[]): string {
   let out = csvRow([...RINGS_CSV_HEADER]);
   for (const r of rings) {
-    out += csvRow([runId, r.ringId, r.score, r.size, r.status, r.flagged, r.members.join(';'), r.evidence.map((e) => e.text).join(' | ')]);
+    out += csvRow([
+      runId,
+      r.ringId,
+      r.score,
+      r.size,
+      r.status,
+      r.flagged,
+      r.members.join(';'),
+      r.evidence.map((e) => e.text).join(' | '),
+    ]);
   }
   return out;
 }

@@ -28,7 +28,11 @@ export interface DetectHooks {
 }
 
 /** Stage 1: reads the store once and builds the weighted account graph under the run's parameters. */
-export function projectGraph(store: ProjectionSource, params: DetectionParams, hooks: DetectHooks = {}): Promise<Projection> {
+export function projectGraph(
+  store: ProjectionSource,
+  params: DetectionParams,
+  hooks: DetectHooks = {},
+): Promise<Projection> {
   return buildProjection(store, params.detection, (f) => hooks.onProgress?.('projection', f));
 }
 

@@ -17,8 +17,8 @@
  * - moneyFlow = (share of the money members paid that went to other members - 0.3) / 0.3:
  *   people spend at merchants; layering keeps money moving inside;
  * - passThrough = (share of members whose money in and out balance - 0.25) / 0.4, when at least
- *   2 do: relays pass on what they receive (the classic mule pattern); about 1 in 10 people
- *   balance by chance.
+ *   3 do: relays pass on what they receive (the classic mule pattern); about 1 in 10 people
+ *   balance by chance, so most of a group doing it is a strong signal on its own.
  *
  * Two caps keep legitimate shapes below the threshold (score at most threshold - 1):
  * - corroboration: with no behavioural signal at all (burst, synchronised use, chargebacks,
@@ -37,7 +37,10 @@ export type SignalName = keyof DetectionConfig['scoring']['points'];
 const clamp01 = (x: number) => (x <= 0 || !Number.isFinite(x) ? 0 : x >= 1 ? 1 : x);
 
 /** Strength in [0, 1] of every signal of a candidate. */
-export function signalStrengths(f: RingFeatures, config: DetectionConfig): Record<SignalName, number> {
+export function signalStrengths(
+  f: RingFeatures,
+  config: DetectionConfig,
+): Record<SignalName, number> {
   const n = Math.max(1, f.size);
   const household = config.scoring.householdMaxSize;
   return {
@@ -48,11 +51,18 @@ export function signalStrengths(f: RingFeatures, config: DetectionConfig): Recor
     chargebacks: f.chargebackAccounts >= 2 ? clamp01((f.chargebackAccounts / n - 0.1) / 0.4) : 0,
     fraudLabels: clamp01(f.fraudLabels / n / 0.2),
     moneyFlow: clamp01((f.moneyInside - 0.3) / 0.3),
-    passThrough: f.passThroughAccounts >= 2 ? clamp01((f.passThroughAccounts / n - 0.25) / 0.4) : 0,
+    passThrough: f.passThroughAccounts >= 3 ? clamp01((f.passThroughAccounts / n - 0.25) / 0.4) : 0,
   };
 }
 
-const BEHAVIOURAL: SignalName[] = ['creationBurst', 'syncFirstUse', 'chargebacks', 'fraudLabels', 'moneyFlow', 'passThrough'];
+const BEHAVIOURAL: SignalName[] = [
+  'creationBurst',
+  'syncFirstUse',
+  'chargebacks',
+  'fraudLabels',
+  'moneyFlow',
+  'passThrough',
+];
 
 /** A home: a small group most of whose members give one postal address. */
 export function isHousehold(f: RingFeatures, config: DetectionConfig): boolean {

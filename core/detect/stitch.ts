@@ -7,8 +7,16 @@
  */
 import type { Projection } from './projection';
 
-/** Candidates after joining linked flagged ones (joined lists ascending), flagged or not, in input order of their first part. */
-export function stitchFlagged(projection: Projection, candidates: number[][], flagged: boolean[], minShare: number): number[][] {
+/**
+ * Candidates after joining linked flagged ones, in input order of their first part. A candidate
+ * that joined nothing is returned as the same array, so callers can reuse what they know of it.
+ */
+export function stitchFlagged(
+  projection: Projection,
+  candidates: number[][],
+  flagged: boolean[],
+  minShare: number,
+): number[][] {
   const owner = new Int32Array(projection.accounts.count).fill(-1);
   candidates.forEach((c, ci) => {
     if (flagged[ci]) for (const i of c) owner[i] = ci;
@@ -39,12 +47,12 @@ export function stitchFlagged(projection: Projection, candidates: number[][], fl
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
   }
-  const joined = new Map<number, number[]>();
+  const joined = new Map<number, number[][]>();
   candidates.forEach((c, ci) => {
     const r = find(ci);
     const list = joined.get(r);
-    if (list) list.push(...c);
-    else joined.set(r, [...c]);
+    if (list) list.push(c);
+    else joined.set(r, [c]);
   });
-  return [...joined.values()].map((c) => c.sort((x, y) => x - y));
+  return [...joined.values()].map((lists) => (lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y)));
 }

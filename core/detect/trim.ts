@@ -9,7 +9,7 @@
 import { isPassThrough, type MemberMoney } from './features';
 import type { Projection } from './projection';
 
-/** Flagged candidates without their loosely attached members; others unchanged. */
+/** Flagged candidates without their loosely attached members; others (and untrimmed ones) returned as the same arrays. */
 export function trimFlagged(
   projection: Projection,
   candidates: number[][],
@@ -42,8 +42,10 @@ export function trimFlagged(
   return candidates.map((c, ci) => {
     if (!flagged[ci]) return c;
     const kept = c.filter(
-      (i) => inside[i] >= opts.minInsideShare * total[i] && (neighbours[i] >= 2 || (neighbours[i] === 1 && isPassThrough(money, i))),
+      (i) =>
+        inside[i] >= opts.minInsideShare * total[i] &&
+        (neighbours[i] >= 2 || (neighbours[i] === 1 && isPassThrough(money, i))),
     );
-    return kept.length >= opts.minSize ? kept : c;
+    return kept.length >= opts.minSize && kept.length < c.length ? kept : c;
   });
 }

@@ -10,7 +10,7 @@ import { NdjsonRecordReader } from './ndjson-record-reader';
 import type { RecordReader, RowSink } from './record-reader';
 import { RejectsFile } from './rejects-file';
 
-const BATCH_ROWS = 65_536;
+const BATCH_ROWS = 16_384;
 
 /** Thrown inside a load to roll it back while keeping the file's counts. */
 class FileNotLoaded extends Error {}

@@ -55,7 +55,9 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
         accountKey: key(a),
         identifierKey: g + 1,
         kind: IDENTIFIER_KINDS.indexOf(ident.kind),
-        firstSeen: Array.isArray(ident.firstSeen) ? ident.firstSeen[j] : (ident.firstSeen ?? Number.NaN),
+        firstSeen: Array.isArray(ident.firstSeen)
+          ? ident.firstSeen[j]
+          : (ident.firstSeen ?? Number.NaN),
       }))
       .sort((x, y) => x.accountKey - y.accountKey),
   );
@@ -75,8 +77,12 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
     async *readIncidences(filter = {}) {
       const max = (filter as { maxSharers?: number }).maxSharers ?? Infinity;
       const sharers = new Map<number, number>();
-      for (const r of incidences) sharers.set(r.identifierKey, (sharers.get(r.identifierKey) ?? 0) + 1);
-      const kept = incidences.filter((r) => (sharers.get(r.identifierKey) ?? 0) >= 2 && (sharers.get(r.identifierKey) ?? 0) <= max);
+      for (const r of incidences)
+        sharers.set(r.identifierKey, (sharers.get(r.identifierKey) ?? 0) + 1);
+      const kept = incidences.filter(
+        (r) =>
+          (sharers.get(r.identifierKey) ?? 0) >= 2 && (sharers.get(r.identifierKey) ?? 0) <= max,
+      );
       for (let i = 0; i < kept.length; i += batchSize) {
         const rows = kept.slice(i, i + batchSize);
         yield {
@@ -89,7 +95,9 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
     },
     async *readPaymentLinks(filter = {}) {
       const max = (filter as { maxCounterparties?: number }).maxCounterparties ?? Infinity;
-      const all = f.payments.map((p) => ({ ...p, a: key(p.payer), b: key(p.payee) })).sort((x, y) => x.a - y.a || x.b - y.b);
+      const all = f.payments
+        .map((p) => ({ ...p, a: key(p.payer), b: key(p.payee) }))
+        .sort((x, y) => x.a - y.a || x.b - y.b);
       const pairs = new Map<number, number>();
       for (const p of all) for (const k of [p.a, p.b]) pairs.set(k, (pairs.get(k) ?? 0) + 1);
       const rows = all.filter((p) => (pairs.get(p.a) ?? 0) <= max && (pairs.get(p.b) ?? 0) <= max);
@@ -109,7 +117,8 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
     async paymentTotals(keys: number[]) {
       const wanted = new Set(keys);
       const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
-      const at = (k: number) => totals.get(k) ?? (totals.set(k, { sent: 0, received: 0, chargebacks: 0 }), totals.get(k)!);
+      const at = (k: number) =>
+        totals.get(k) ?? (totals.set(k, { sent: 0, received: 0, chargebacks: 0 }), totals.get(k)!);
       for (const p of f.payments) {
         const a = key(p.payer);
         const b = key(p.payee);
@@ -134,7 +143,8 @@ export function fixtureSource(f: Fixture, batchSize = 7): ProjectionSource {
       const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();
       for (const k of keys) {
         const ident = f.identifiers[k - 1];
-        if (ident) out.set(k, { kind: ident.kind, value: ident.value, raw: ident.raw ?? ident.value });
+        if (ident)
+          out.set(k, { kind: ident.kind, value: ident.value, raw: ident.raw ?? ident.value });
       }
       return out;
     },
@@ -178,7 +188,11 @@ export function referenceScene(): Fixture {
   const office = ids('o', 20);
   const crowd = ids('p', 40);
   const accounts: FixtureAccount[] = [
-    ...ring.map((id, i) => ({ id, createdAt: T0 + i * 3 * HOUR, label: i === 0 ? ('fraud' as const) : undefined })),
+    ...ring.map((id, i) => ({
+      id,
+      createdAt: T0 + i * 3 * HOUR,
+      label: i === 0 ? ('fraud' as const) : undefined,
+    })),
     ...home.map((id, i) => ({ id, createdAt: T0 - (4 - i) * 400 * DAY })),
     ...office.map((id, i) => ({ id, createdAt: T0 - i * 17 * DAY })),
     ...crowd.map((id, i) => ({ id, createdAt: T0 - i * 5 * DAY })),
@@ -186,14 +200,35 @@ export function referenceScene(): Fixture {
   return {
     accounts,
     identifiers: [
-      { kind: 'device', value: 'd-41f', accounts: ring, firstSeen: ring.map((_, i) => T0 + i * 4 * HOUR) },
-      { kind: 'card', value: 'c-77', raw: '4111 **** 0077', accounts: ring.slice(0, 5), firstSeen: T0 },
+      {
+        kind: 'device',
+        value: 'd-41f',
+        accounts: ring,
+        firstSeen: ring.map((_, i) => T0 + i * 4 * HOUR),
+      },
+      {
+        kind: 'card',
+        value: 'c-77',
+        raw: '4111 **** 0077',
+        accounts: ring.slice(0, 5),
+        firstSeen: T0,
+      },
       { kind: 'address', value: '1 elm st', raw: '1 Elm Street', accounts: home },
-      { kind: 'device', value: 'd-home', accounts: home, firstSeen: home.map((_, i) => T0 - (4 - i) * 400 * DAY) },
+      {
+        kind: 'device',
+        value: 'd-home',
+        accounts: home,
+        firstSeen: home.map((_, i) => T0 - (4 - i) * 400 * DAY),
+      },
       { kind: 'ip', value: '10.0.0.7', accounts: home, firstSeen: T0 - 1000 * DAY },
       { kind: 'ip', value: '192.0.2.1', accounts: office, firstSeen: T0 - 300 * DAY },
       { kind: 'address', value: '9 works rd', accounts: office },
-      { kind: 'ip', value: '198.51.100.9', accounts: [...crowd, ...office, ...ring.slice(0, 1)], firstSeen: T0 - 10 * DAY },
+      {
+        kind: 'ip',
+        value: '198.51.100.9',
+        accounts: [...crowd, ...office, ...ring.slice(0, 1)],
+        firstSeen: T0 - 10 * DAY,
+      },
     ],
     payments: [
       { payer: 'r1', payee: 'r2', count: 3, amount: 900, chargebacks: 1 },

@@ -114,11 +114,16 @@ export async function startCliWorker(
   locks: string[] = SHORT_LOCKS,
 ): Promise<SpawnedWorker> {
   const w = spawnCli(env, ['worker', ...locks, ...extra]);
-  await waitFor(
-    async () => w.log().includes('"worker ready"') || w.child.exitCode !== null,
-    30_000,
-    'worker start',
-  );
+  try {
+    await waitFor(
+      async () => w.log().includes('"worker ready"') || w.child.exitCode !== null,
+      30_000,
+      'worker start (it logs "worker ready" at LOG_LEVEL info)',
+    );
+  } catch (err) {
+    w.child.kill('SIGKILL');
+    throw err;
+  }
   if (w.child.exitCode !== null) throw new Error(`worker exited at start: ${w.log()}`);
   return w;
 }

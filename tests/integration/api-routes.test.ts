@@ -66,6 +66,16 @@ describe('investigation API over real HTTP on a generated store', () => {
         ]),
       );
       expect(r.body.run.runId).toBe(fx.runId);
+      const revealed = await get(
+        `/api/rings/${encodeURIComponent(fx.ring.ringId)}?reveal=true&reason=ring-review`,
+      );
+      expect(revealed.body.masked).toBe(false);
+      const raw = revealed.body.members
+        .flatMap((m: { email: string | null; phone: string | null }) => [m.email, m.phone])
+        .filter(Boolean);
+      expect(raw.length).toBeGreaterThan(0);
+      const maskedText = JSON.stringify(r.body);
+      expect(raw.filter((v: string) => maskedText.includes(v))).toEqual([]);
       const audit = await get(
         `/api/audit?action=ring.view&target=${encodeURIComponent(`ring:${fx.ring.ringId}`)}`,
         admin,

@@ -10,7 +10,12 @@ import path from 'node:path';
 const BIN = path.join(__dirname, '..', '..', 'bin', 'fraud-rings.js');
 const env = { ...process.env, FRAUD_RINGS_FROM_SOURCE: '1', LOG_LEVEL: 'silent' };
 const cli = (...args: string[]) =>
-  execFileSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('detect pipeline (CLI, generated data)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-detect-'));
@@ -36,7 +41,9 @@ describe('detect pipeline (CLI, generated data)', () => {
     expect(summary.seed).toBe(42);
     expect(summary.counts.accounts).toBeGreaterThanOrEqual(5000);
     expect(summary.counts.flagged).toBeGreaterThan(0);
-    const evaluation = JSON.parse(cli('--db', dbA, 'eval', '--truth', path.join(data, 'truth.json'), '--json')) as {
+    const evaluation = JSON.parse(
+      cli('--db', dbA, 'eval', '--truth', path.join(data, 'truth.json'), '--json'),
+    ) as {
       run_id: string;
       rings: { f1: number; precision: number; recall: number };
       members: { precision: number };
@@ -51,7 +58,17 @@ describe('detect pipeline (CLI, generated data)', () => {
     const a = cli('--db', dbA, 'rings', '--format', 'json');
     const b = cli('--db', dbB, 'rings', '--format', 'json');
     expect(b).toBe(a);
-    const doc = JSON.parse(a) as { run_id: string; rings: Array<{ ring_id: string; score: number; size: number; members: string[]; status: string; evidence: Array<{ kind: string; text: string }> }> };
+    const doc = JSON.parse(a) as {
+      run_id: string;
+      rings: Array<{
+        ring_id: string;
+        score: number;
+        size: number;
+        members: string[];
+        status: string;
+        evidence: Array<{ kind: string; text: string }>;
+      }>;
+    };
     expect(doc.rings.length).toBeGreaterThan(0);
     for (const r of doc.rings) {
       expect(Object.keys(r)).toEqual(['ring_id', 'score', 'size', 'members', 'evidence', 'status']);
@@ -70,7 +87,9 @@ describe('detect pipeline (CLI, generated data)', () => {
   it('a second detect keeps ring ids (ongoing), and bad input exits with status 2', () => {
     const before = JSON.parse(cli('--db', dbA, 'rings')) as { rings: Array<{ ring_id: string }> };
     cli('--db', dbA, 'detect', '--json', '--seed', '42');
-    const after = JSON.parse(cli('--db', dbA, 'rings')) as { rings: Array<{ ring_id: string; status: string }> };
+    const after = JSON.parse(cli('--db', dbA, 'rings')) as {
+      rings: Array<{ ring_id: string; status: string }>;
+    };
     expect(after.rings.map((r) => r.ring_id)).toEqual(before.rings.map((r) => r.ring_id));
     expect(new Set(after.rings.map((r) => r.status))).toEqual(new Set(['ongoing']));
     let status = 0;

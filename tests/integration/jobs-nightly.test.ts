@@ -203,24 +203,44 @@ describe('jobs: the nightly flow on BullMQ', () => {
     const inDir = path.join(data.dir, 'in');
     const scheduled = await runCli(env, ['enqueue', 'nightly', inDir, '--schedule']);
     expect(scheduled.code).toBe(0);
-    expect(scheduled.stdout).toMatch(/^nightly scheduled: '\* \* \* \* \* \*' Europe\/Berlin, next \d{4}-\d{2}-\d{2}T/);
+    expect(scheduled.stdout).toMatch(
+      /^nightly scheduled: '\* \* \* \* \* \*' Europe\/Berlin, next \d{4}-\d{2}-\d{2}T/,
+    );
     const schedule = await readNightlySchedule(t.queues());
-    expect(schedule).toMatchObject({ pattern: '* * * * * *', timeZone: 'Europe/Berlin', paths: [inDir] });
+    expect(schedule).toMatchObject({
+      pattern: '* * * * * *',
+      timeZone: 'Europe/Berlin',
+      paths: [inDir],
+    });
 
     const inputs = await describeInputs([inDir]);
-    const rootId = ids.export(nightlyRunKey(runDateIn('Europe/Berlin'), inputs.map((i) => i.sha256)));
+    const rootId = ids.export(
+      nightlyRunKey(
+        runDateIn('Europe/Berlin'),
+        inputs.map((i) => i.sha256),
+      ),
+    );
     const config = { ...t.config, nightlyTimeZone: 'Europe/Berlin' };
     const worker = await startWorker(config, silent);
     try {
       expect(await waitForFinished(t, rootId, 120_000)).toBe('completed');
-      await waitFor(async () => (await t.queues().queue('ingest').getJobs(['completed'])).filter((j) => j.name === 'nightly').length >= 2, 20_000, 'a second trigger');
+      await waitFor(
+        async () =>
+          (await t.queues().queue('ingest').getJobs(['completed'])).filter(
+            (j) => j.name === 'nightly',
+          ).length >= 2,
+        20_000,
+        'a second trigger',
+      );
     } finally {
       const removed = await runCli(env, ['enqueue', 'nightly', '--unschedule']);
       expect(removed.stdout.trim()).toBe('nightly schedule removed');
       await worker.close();
     }
     expect(await readNightlySchedule(t.queues())).toBeNull();
-    const detects = (await t.queues().queue('detect').getJobs(['completed', 'failed', 'active', 'waiting'])).filter((j) => j.name === 'detect');
+    const detects = (
+      await t.queues().queue('detect').getJobs(['completed', 'failed', 'active', 'waiting'])
+    ).filter((j) => j.name === 'detect');
     expect(detects).toHaveLength(1);
     expect((await digestStore(t.config.dbPath)).runs).toBe(1);
   });

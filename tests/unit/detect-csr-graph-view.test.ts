@@ -32,7 +32,11 @@ describe('CsrGraphView', () => {
     const real = new UndirectedGraph();
     for (let i = 0; i < g.nodeCount; i++) real.addNode(i);
     g.src.forEach((s, e) => real.addEdgeWithKey(e, s, g.dst[e], { weight: g.weight[e] }));
-    const expected = louvain.detailed(real, { getEdgeWeight: 'weight', rng: mulberry32(5), resolution: 1.2 });
+    const expected = louvain.detailed(real, {
+      getEdgeWeight: 'weight',
+      rng: mulberry32(5),
+      resolution: 1.2,
+    });
     const view = new CsrGraphView(g);
     const got = louvain.detailed(view as unknown as Graph, {
       getEdgeWeight: view.weightOf as unknown as (edge: string) => number,

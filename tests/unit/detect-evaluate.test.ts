@@ -18,12 +18,23 @@ describe('evaluation as the contract defines it', () => {
       ['q', 'r', 's'], // nothing
     ];
     const e = evaluateRings(flagged, truth);
-    expect(e.rings).toEqual({ precision: 1 / 3, recall: 1 / 3, f1: 1 / 3, flagged: 3, truth: 3, flaggedMatching: 1, truthFound: 1 });
+    expect(e.rings).toEqual({
+      precision: 1 / 3,
+      recall: 1 / 3,
+      f1: 1 / 3,
+      flagged: 3,
+      truth: 3,
+      flaggedMatching: 1,
+      truthFound: 1,
+    });
     // flagged members 13, true members 13, correct a b c e f g = 6
     expect(e.members.correct).toBe(6);
     expect(e.members.precision).toBeCloseTo(6 / 13, 12);
     expect(e.members.recall).toBeCloseTo(6 / 13, 12);
-    expect(e.byKind).toEqual({ device_farm: { truth: 1, found: 1, recall: 1 }, mule_network: { truth: 2, found: 0, recall: 0 } });
+    expect(e.byKind).toEqual({
+      device_farm: { truth: 1, found: 1, recall: 1 },
+      mule_network: { truth: 2, found: 0, recall: 0 },
+    });
   });
 
   it('exactly half overlap counts as found; nothing flagged has precision 1 and recall 0', () => {
@@ -50,7 +61,9 @@ describe('ring output', () => {
     size: 3,
     members: ['=cmd', 'b', 'c,d'],
     features: {},
-    evidence: [{ text: '3 of 3 accounts used device d1', accounts: 3, value: 'd1', kind: 'shared_device' }],
+    evidence: [
+      { text: '3 of 3 accounts used device d1', accounts: 3, value: 'd1', kind: 'shared_device' },
+    ],
     status: 'new',
     parents: [],
   };

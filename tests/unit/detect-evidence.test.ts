@@ -23,25 +23,40 @@ describe('evidence sentences', () => {
       accounts: 9,
       text: '9 of 12 accounts used device d-41f',
     });
-    expect(sharedIdentifierEvidence({ kind: 'card', accounts: 5 }, 8, '4111 **** 0077').text).toBe('5 of 8 accounts paid with card 4111 **** 0077');
-    expect(sharedIdentifierEvidence({ kind: 'phone', accounts: 3 }, 4, '+44 20 7946 0018').text).toBe('3 of 4 accounts gave phone +44 20 7946 0018');
-    expect(sharedIdentifierEvidence({ kind: 'email', accounts: 3 }, 3, 'a@x.io').text).toBe('3 of 3 accounts gave email a@x.io');
-    expect(sharedIdentifierEvidence({ kind: 'address', accounts: 6 }, 7, '1 Elm Street').text).toBe('6 of 7 accounts gave address 1 Elm Street');
-    expect(sharedIdentifierEvidence({ kind: 'ip', accounts: 4 }, 5, '10.0.0.7').kind).toBe('shared_ip');
-    expect(sharedIdentifierEvidence({ kind: 'ip', accounts: 4 }, 5, '10.0.0.7').text).toBe('4 of 5 accounts connected from IP 10.0.0.7');
+    expect(sharedIdentifierEvidence({ kind: 'card', accounts: 5 }, 8, '4111 **** 0077').text).toBe(
+      '5 of 8 accounts paid with card 4111 **** 0077',
+    );
+    expect(
+      sharedIdentifierEvidence({ kind: 'phone', accounts: 3 }, 4, '+44 20 7946 0018').text,
+    ).toBe('3 of 4 accounts gave phone +44 20 7946 0018');
+    expect(sharedIdentifierEvidence({ kind: 'email', accounts: 3 }, 3, 'a@x.io').text).toBe(
+      '3 of 3 accounts gave email a@x.io',
+    );
+    expect(sharedIdentifierEvidence({ kind: 'address', accounts: 6 }, 7, '1 Elm Street').text).toBe(
+      '6 of 7 accounts gave address 1 Elm Street',
+    );
+    expect(sharedIdentifierEvidence({ kind: 'ip', accounts: 4 }, 5, '10.0.0.7').kind).toBe(
+      'shared_ip',
+    );
+    expect(sharedIdentifierEvidence({ kind: 'ip', accounts: 4 }, 5, '10.0.0.7').text).toBe(
+      '4 of 5 accounts connected from IP 10.0.0.7',
+    );
   });
 
   it('synchronised first use of a device', () => {
-    expect(synchronisedFirstUseEvidence({ accounts: 9, start: MAY3, end: MAY3 + 36 * H }, 12, 'd-41f')).toEqual({
+    expect(
+      synchronisedFirstUseEvidence({ accounts: 9, start: MAY3, end: MAY3 + 36 * H }, 12, 'd-41f'),
+    ).toEqual({
       kind: 'synchronised_first_use',
       value: 'd-41f',
       accounts: 9,
       hours: 36,
       text: '9 of 12 accounts first used device d-41f within 36 hours (3 May 2026 to 4 May 2026)',
     });
-    expect(synchronisedFirstUseEvidence({ accounts: 3, start: MAY3, end: MAY3 + 10 * 60_000 }, 3, 'd-1').text).toBe(
-      '3 of 3 accounts first used device d-1 within 1 hour (3 May 2026)',
-    );
+    expect(
+      synchronisedFirstUseEvidence({ accounts: 3, start: MAY3, end: MAY3 + 10 * 60_000 }, 3, 'd-1')
+        .text,
+    ).toBe('3 of 3 accounts first used device d-1 within 1 hour (3 May 2026)');
   });
 
   it('creation burst', () => {
@@ -54,11 +69,26 @@ describe('evidence sentences', () => {
   });
 
   it('chargebacks, labels and money', () => {
-    expect(chargebacksEvidence(4, 3, 12)).toEqual({ kind: 'chargebacks', accounts: 3, count: 4, text: '4 chargebacks on payments made or received by 3 of 12 accounts' });
-    expect(chargebacksEvidence(1, 1, 5).text).toBe('1 chargeback on payments made or received by 1 of 5 accounts');
-    expect(fraudLabelsEvidence(3, 12).text).toBe('3 of 12 accounts are labelled fraud by earlier investigations');
-    expect(fraudLabelsEvidence(1, 12).text).toBe('1 of 12 accounts is labelled fraud by earlier investigations');
-    expect(moneyCycleEvidence(5, 12)).toEqual({ kind: 'money_cycle', accounts: 5, text: '5 of 12 accounts pass money round in a cycle' });
+    expect(chargebacksEvidence(4, 3, 12)).toEqual({
+      kind: 'chargebacks',
+      accounts: 3,
+      count: 4,
+      text: '4 chargebacks on payments made or received by 3 of 12 accounts',
+    });
+    expect(chargebacksEvidence(1, 1, 5).text).toBe(
+      '1 chargeback on payments made or received by 1 of 5 accounts',
+    );
+    expect(fraudLabelsEvidence(3, 12).text).toBe(
+      '3 of 12 accounts are labelled fraud by earlier investigations',
+    );
+    expect(fraudLabelsEvidence(1, 12).text).toBe(
+      '1 of 12 accounts is labelled fraud by earlier investigations',
+    );
+    expect(moneyCycleEvidence(5, 12)).toEqual({
+      kind: 'money_cycle',
+      accounts: 5,
+      text: '5 of 12 accounts pass money round in a cycle',
+    });
     expect(moneyInsideEvidence(0.7812, 41, 12)).toEqual({
       kind: 'money_inside',
       share: 0.781,
@@ -76,7 +106,9 @@ describe('evidence sentences', () => {
   });
 
   it('dates are UTC days', () => {
-    expect(formatSpan(Date.UTC(2026, 11, 31, 23, 0), Date.UTC(2027, 0, 1, 1, 0))).toBe('31 Dec 2026 to 1 Jan 2027');
+    expect(formatSpan(Date.UTC(2026, 11, 31, 23, 0), Date.UTC(2027, 0, 1, 1, 0))).toBe(
+      '31 Dec 2026 to 1 Jan 2027',
+    );
     expect(formatSpan(Date.UTC(2026, 8, 1), Date.UTC(2026, 8, 1, 23))).toBe('1 Sep 2026');
   });
 
@@ -109,6 +141,9 @@ describe('evidence sentences', () => {
       sync: null,
     };
     const texts = buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.text);
-    expect(texts).toEqual(['4 of 4 accounts used device v7', '2 chargebacks on payments made or received by 2 of 4 accounts']);
+    expect(texts).toEqual([
+      '4 of 4 accounts used device v7',
+      '2 chargebacks on payments made or received by 2 of 4 accounts',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { matchLineage, ringIdFor } from '../../core/detect/lineage';
 
-const m = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`).sort();
+const m = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`).sort();
 
 describe('lineage', () => {
   it('a ring id is the hash of its sorted member set, independent of anything else', () => {
@@ -11,7 +12,9 @@ describe('lineage', () => {
 
   it('first run: every ring is new with its member-hash id', () => {
     const { rings, dissolved } = matchLineage([], [m('a', 1, 5)]);
-    expect(rings).toEqual([{ ringId: ringIdFor(m('a', 1, 5)), status: 'new', parents: [], jaccard: null }]);
+    expect(rings).toEqual([
+      { ringId: ringIdFor(m('a', 1, 5)), status: 'new', parents: [], jaccard: null },
+    ]);
     expect(dissolved).toEqual([]);
   });
 
@@ -36,7 +39,9 @@ describe('lineage', () => {
       { ringId: 'R2', members: m('b', 1, 4) },
     ];
     const { rings, dissolved } = matchLineage(prev, [[...m('a', 1, 6), ...m('b', 1, 4)].sort()]);
-    expect(rings).toEqual([{ ringId: 'R1', status: 'merged', parents: ['R1', 'R2'], jaccard: 0.6 }]);
+    expect(rings).toEqual([
+      { ringId: 'R1', status: 'merged', parents: ['R1', 'R2'], jaccard: 0.6 },
+    ]);
     expect(dissolved).toEqual([]);
   });
 
@@ -69,6 +74,11 @@ describe('lineage', () => {
     const members = m('a', 1, 4);
     const prev = [{ ringId: ringIdFor(members), members: m('z', 1, 4) }];
     const { rings } = matchLineage(prev, [members]);
-    expect(rings[0]).toEqual({ ringId: `${ringIdFor(members)}-2`, status: 'new', parents: [], jaccard: null });
+    expect(rings[0]).toEqual({
+      ringId: `${ringIdFor(members)}-2`,
+      status: 'new',
+      parents: [],
+      jaccard: null,
+    });
   });
 });

@@ -76,17 +76,30 @@ describe('louvain communities', () => {
         weight.push(i < 5 && j < 5 ? 2 : 1);
       }
     }
-    const out = componentCommunities({ nodeCount: 10, src, dst, weight }, params, mulberry32(3), 1000);
+    const out = componentCommunities(
+      { nodeCount: 10, src, dst, weight },
+      params,
+      mulberry32(3),
+      1000,
+    );
     expect(out).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
   });
 
   it('without refinement the 5-account ring is lost in the 150; with it the ring is found exactly', () => {
     const { comp, totalWeight } = ringInsideCommunity();
     const ring = [150, 151, 152, 153, 154];
-    const plain = detectGroup({ components: [comp] }, { seed: 5, totalWeight, communities: { ...params, refineAbove: 1e9 } });
-    expect(plain.communities.some((c) => c.length === 5 && c.every((n, i) => n === ring[i]))).toBe(false);
+    const plain = detectGroup(
+      { components: [comp] },
+      { seed: 5, totalWeight, communities: { ...params, refineAbove: 1e9 } },
+    );
+    expect(plain.communities.some((c) => c.length === 5 && c.every((n, i) => n === ring[i]))).toBe(
+      false,
+    );
     expect(plain.communities.find((c) => c.includes(150))?.length).toBeGreaterThan(100);
-    const refined = detectGroup({ components: [comp] }, { seed: 5, totalWeight, communities: params });
+    const refined = detectGroup(
+      { components: [comp] },
+      { seed: 5, totalWeight, communities: params },
+    );
     expect(refined.communities).toContainEqual(ring);
     expect(refined.communities.flat().sort((a, b) => a - b)).toEqual(comp.nodes);
   });
@@ -97,7 +110,12 @@ describe('louvain communities', () => {
     const a = detectGroup({ components: [comp] }, gp);
     const b = detectGroup({ components: [comp] }, gp);
     expect(b).toEqual(a);
-    const other: ComponentGraph = { nodes: [500, 501, 502], src: [0, 1], dst: [1, 2], weight: [1, 1] };
+    const other: ComponentGraph = {
+      nodes: [500, 501, 502],
+      src: [0, 1],
+      dst: [1, 2],
+      weight: [1, 1],
+    };
     const together = detectGroup({ components: [other, comp] }, gp);
     expect(together.communities.filter((c) => c[0] < 500)).toEqual(a.communities);
   });

@@ -1,17 +1,28 @@
 import { DEFAULT_DETECTION_CONFIG, detectionConfig } from '../../core/detect/config';
-import { identifierPairWeight, paymentPairWeight, projectGraph } from '../../core/detect/projection';
+import {
+  identifierPairWeight,
+  paymentPairWeight,
+  projectGraph,
+} from '../../core/detect/projection';
 import { connectedComponents } from '../../core/detect/components';
 import { EdgeBuffer } from '../../core/detect/edge-buffer';
 import { fixtureSource, T0, type Fixture } from '../helpers/detect-fixture';
 
 const edgesOf = (p: Awaited<ReturnType<typeof projectGraph>>) =>
-  Array.from(p.edges.src, (s, e) => [p.accounts.userIds[s], p.accounts.userIds[p.edges.dst[e]], Math.round(p.edges.weight[e] * 1e6) / 1e6]);
+  Array.from(p.edges.src, (s, e) => [
+    p.accounts.userIds[s],
+    p.accounts.userIds[p.edges.dst[e]],
+    Math.round(p.edges.weight[e] * 1e6) / 1e6,
+  ]);
 
 describe('projection weights', () => {
   it('an identifier weighs most when two accounts share it and nothing above its cut-off', () => {
     expect(identifierPairWeight(1, 2, 50)).toBeCloseTo(1, 12);
     expect(identifierPairWeight(1, 10, 50)).toBeCloseTo(Math.log(51 / 10) / Math.log(51 / 2), 12);
-    expect(identifierPairWeight(0.3, 40, 40)).toBeCloseTo((0.3 * Math.log(41 / 40)) / Math.log(41 / 2), 12);
+    expect(identifierPairWeight(0.3, 40, 40)).toBeCloseTo(
+      (0.3 * Math.log(41 / 40)) / Math.log(41 / 2),
+      12,
+    );
     expect(identifierPairWeight(1, 51, 50)).toBe(0);
     expect(identifierPairWeight(1, 1, 50)).toBe(0);
     expect(paymentPairWeight(0.5, 3)).toBeCloseTo(1, 12);
@@ -45,7 +56,11 @@ describe('projectGraph', () => {
     identifiers: [
       { kind: 'device', value: 'd1', accounts: ['a', 'b', 'c'] },
       { kind: 'device', value: 'd1-dup', accounts: ['a', 'a', 'b'] },
-      { kind: 'ip', value: 'wifi', accounts: ['a', 'd', ...Array.from({ length: 60 }, (_, i) => `x${i}`)] },
+      {
+        kind: 'ip',
+        value: 'wifi',
+        accounts: ['a', 'd', ...Array.from({ length: 60 }, (_, i) => `x${i}`)],
+      },
     ],
     payments: [
       { payer: 'c', payee: 'd', count: 3, amount: 30, chargebacks: 1 },
@@ -66,14 +81,25 @@ describe('projectGraph', () => {
       ['b', 'c', Math.round(w3 * 1e6) / 1e6],
       ['c', 'd', Math.round(pay * 1e6) / 1e6],
     ]);
-    expect(p.stats).toMatchObject({ accounts: 65, stubAccounts: 1, incidences: 6, sharedIdentifiers: 2, paymentPairs: 2, edges: 4 });
+    expect(p.stats).toMatchObject({
+      accounts: 65,
+      stubAccounts: 1,
+      incidences: 6,
+      sharedIdentifiers: 2,
+      paymentPairs: 2,
+      edges: 4,
+    });
     expect(Array.from(p.payments.payer, (x) => p.accounts.userIds[x])).toEqual(['c', 'd']);
     expect(Array.from(p.payments.chargebacks)).toEqual([1, 0]);
   });
 
   it('re-applies the filters when a store ignores them', async () => {
     const source = fixtureSource(fixture, 4);
-    const unfiltered = { ...source, readIncidences: () => source.readIncidences(), readPaymentLinks: () => source.readPaymentLinks() };
+    const unfiltered = {
+      ...source,
+      readIncidences: () => source.readIncidences(),
+      readPaymentLinks: () => source.readPaymentLinks(),
+    };
     const p = await projectGraph(unfiltered, DEFAULT_DETECTION_CONFIG);
     const q = await projectGraph(source, DEFAULT_DETECTION_CONFIG);
     expect(edgesOf(p)).toEqual(edgesOf(q));
@@ -81,7 +107,10 @@ describe('projectGraph', () => {
   });
 
   it('a lower hub cut-off removes the shared device too', async () => {
-    const p = await projectGraph(fixtureSource(fixture), detectionConfig({ projection: { hubCutoffs: { device: 2 } } }));
+    const p = await projectGraph(
+      fixtureSource(fixture),
+      detectionConfig({ projection: { hubCutoffs: { device: 2 } } }),
+    );
     expect(edgesOf(p).map((e) => `${e[0]}-${e[1]}`)).toEqual(['a-b', 'c-d']);
   });
 

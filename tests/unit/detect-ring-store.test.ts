@@ -16,7 +16,14 @@ const run = (runId: string, startedAt: number): RunRecord => ({
   timingsMs: { total: 5 },
 });
 
-const ring = (runId: string, ringId: string, score: number, size: number, members: string[], flagged = score >= 50): RingRecord => ({
+const ring = (
+  runId: string,
+  ringId: string,
+  score: number,
+  size: number,
+  members: string[],
+  flagged = score >= 50,
+): RingRecord => ({
   ringId,
   runId,
   score,
@@ -24,7 +31,14 @@ const ring = (runId: string, ringId: string, score: number, size: number, member
   size,
   members,
   features: { size },
-  evidence: [{ kind: 'shared_device', value: 'd1', accounts: size, text: `${size} of ${size} accounts used device d1` }],
+  evidence: [
+    {
+      kind: 'shared_device',
+      value: 'd1',
+      accounts: size,
+      text: `${size} of ${size} accounts used device d1`,
+    },
+  ],
   status: 'new',
   parents: [],
 });
@@ -33,14 +47,25 @@ describe('SQLite RingStore', () => {
   let store: ReturnType<typeof memoryRingStore>;
   beforeEach(async () => {
     store = memoryRingStore();
-    await store.saveRun(run('run-a', 1000), [ring('run-a', 'R1', 90, 3, ['u1', 'u2', 'u3']), ring('run-a', 'R2', 40, 4, ['u4', 'u5', 'u6', 'u7'])], [
-      { runId: 'run-a', ringId: 'R1', kind: 'new', related: [], jaccard: null },
-      { runId: 'run-a', ringId: 'R2', kind: 'new', related: [], jaccard: null },
-    ]);
+    await store.saveRun(
+      run('run-a', 1000),
+      [
+        ring('run-a', 'R1', 90, 3, ['u1', 'u2', 'u3']),
+        ring('run-a', 'R2', 40, 4, ['u4', 'u5', 'u6', 'u7']),
+      ],
+      [
+        { runId: 'run-a', ringId: 'R1', kind: 'new', related: [], jaccard: null },
+        { runId: 'run-a', ringId: 'R2', kind: 'new', related: [], jaccard: null },
+      ],
+    );
     await store.saveRun(
       run('run-b', 2000),
       [
-        { ...ring('run-b', 'R1', 95, 4, ['u1', 'u2', 'u3', 'u8']), status: 'grown', parents: ['R1'] },
+        {
+          ...ring('run-b', 'R1', 95, 4, ['u1', 'u2', 'u3', 'u8']),
+          status: 'grown',
+          parents: ['R1'],
+        },
         ring('run-b', 'R3', 95, 3, ['u9', 'u10', 'u11']),
         ring('run-b', 'R4', 70, 5, ['u12', 'u13', 'u14', 'u15', 'u16']),
         ring('run-b', 'R5', 20, 3, ['u4', 'u5', 'u6']),
@@ -60,7 +85,9 @@ describe('SQLite RingStore', () => {
   });
 
   it('refuses to save a run id twice', async () => {
-    await expect(store.saveRun(run('run-a', 3000), [], [])).rejects.toMatchObject({ code: 'RUN_EXISTS' });
+    await expect(store.saveRun(run('run-a', 3000), [], [])).rejects.toMatchObject({
+      code: 'RUN_EXISTS',
+    });
   });
 
   it('lists rings of the latest run by score then id, with cursor pages and filters', async () => {
@@ -69,12 +96,29 @@ describe('SQLite RingStore', () => {
     const p2 = await store.listRings({ limit: 2, cursor: p1.nextCursor });
     expect(p2.items.map((r) => r.ringId)).toEqual(['R4', 'R5']);
     expect(p2.nextCursor).toBeNull();
-    expect((await store.listRings({ flaggedOnly: true })).items.map((r) => r.ringId)).toEqual(['R1', 'R3', 'R4']);
-    expect((await store.listRings({ sort: 'size' })).items.map((r) => r.ringId)).toEqual(['R4', 'R1', 'R3', 'R5']);
+    expect((await store.listRings({ flaggedOnly: true })).items.map((r) => r.ringId)).toEqual([
+      'R1',
+      'R3',
+      'R4',
+    ]);
+    expect((await store.listRings({ sort: 'size' })).items.map((r) => r.ringId)).toEqual([
+      'R4',
+      'R1',
+      'R3',
+      'R5',
+    ]);
     expect((await store.listRings({ status: 'grown' })).items.map((r) => r.ringId)).toEqual(['R1']);
-    expect((await store.listRings({ minScore: 80 })).items.map((r) => r.ringId)).toEqual(['R1', 'R3']);
-    expect((await store.listRings({ runId: 'run-a' })).items.map((r) => r.ringId)).toEqual(['R1', 'R2']);
-    await expect(store.listRings({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'BAD_CURSOR' });
+    expect((await store.listRings({ minScore: 80 })).items.map((r) => r.ringId)).toEqual([
+      'R1',
+      'R3',
+    ]);
+    expect((await store.listRings({ runId: 'run-a' })).items.map((r) => r.ringId)).toEqual([
+      'R1',
+      'R2',
+    ]);
+    await expect(store.listRings({ cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'BAD_CURSOR',
+    });
   });
 
   it('gets a ring as of a run or the latest run holding it', async () => {

@@ -8,7 +8,12 @@ import {
   runDetection,
   splitComponents,
 } from '../../core/detect/run-detection';
-import { fixtureSource, fixtureStore, memoryRingStore, referenceScene } from '../helpers/detect-fixture';
+import {
+  fixtureSource,
+  fixtureStore,
+  memoryRingStore,
+  referenceScene,
+} from '../helpers/detect-fixture';
 
 describe('runDetection on the reference scene', () => {
   it('finds the ring, scores it high, and flags neither the household nor the office nor the hotspot', async () => {
@@ -33,13 +38,43 @@ describe('runDetection on the reference scene', () => {
       '100% of the money the 8 accounts paid went to other members (9 payments)',
       '3 of 8 accounts passed on about what they received (money in close to money out)',
     ]);
-    expect(ring.features).toMatchObject({ size: 8, burstAccounts: 8, syncAccounts: 8, chargebacks: 8, chargebackAccounts: 5, cycleAccounts: 3, moneyInside: 1, homeAccounts: 0 });
-    expect(rings[1].features).toMatchObject({ homeAccounts: 4, sharingAccounts: 4, burstAccounts: 0 });
-    expect(run.counts).toMatchObject({ accounts: 72, sharedIdentifiers: 7, components: 3, communities: 3, scored: 3, candidates: 2, flagged: 1, new: 2 });
+    expect(ring.features).toMatchObject({
+      size: 8,
+      burstAccounts: 8,
+      syncAccounts: 8,
+      chargebacks: 8,
+      chargebackAccounts: 5,
+      cycleAccounts: 3,
+      moneyInside: 1,
+      homeAccounts: 0,
+    });
+    expect(rings[1].features).toMatchObject({
+      homeAccounts: 4,
+      sharingAccounts: 4,
+      burstAccounts: 0,
+    });
+    expect(run.counts).toMatchObject({
+      accounts: 72,
+      sharedIdentifiers: 7,
+      components: 3,
+      communities: 3,
+      scored: 3,
+      candidates: 2,
+      flagged: 1,
+      new: 2,
+    });
     // Every edge is inside a community, so Q = 1 - sum of squared weight shares (ring 26.47, household 10.80, office 28.74 of 66.01).
     expect(run.modularity).toBeCloseTo(0.623, 2);
     expect(run.params).toMatchObject({ seed: 1, resolution: 1, engine: 'graphology' });
-    expect(Object.keys(run.timingsMs).sort()).toEqual(['components', 'lineage', 'louvain', 'projection', 'save', 'scoring', 'total']);
+    expect(Object.keys(run.timingsMs).sort()).toEqual([
+      'components',
+      'lineage',
+      'louvain',
+      'projection',
+      'save',
+      'scoring',
+      'total',
+    ]);
     expect(await store.latestRun()).toMatchObject({ runId: run.runId, modularity: run.modularity });
     store.close();
   });
@@ -49,7 +84,9 @@ describe('runDetection on the reference scene', () => {
     const b = fixtureStore(referenceScene());
     const ra = await runDetection(a, { seed: 9 });
     const rb = await runDetection(b, { seed: 9 });
-    expect(JSON.stringify(ringsDocument(ra.run.runId, ra.rings))).toBe(JSON.stringify(ringsDocument(rb.run.runId, rb.rings)));
+    expect(JSON.stringify(ringsDocument(ra.run.runId, ra.rings))).toBe(
+      JSON.stringify(ringsDocument(rb.run.runId, rb.rings)),
+    );
     a.close();
     b.close();
   });
@@ -62,8 +99,20 @@ describe('runDetection on the reference scene', () => {
     expect(second.rings.map((r) => r.ringId)).toEqual(first.rings.map((r) => r.ringId));
     expect(second.rings.map((r) => r.status)).toEqual(['ongoing', 'ongoing']);
     expect(await store.ringLineage(first.rings[0].ringId)).toEqual([
-      { runId: first.run.runId, ringId: first.rings[0].ringId, kind: 'new', related: [], jaccard: null },
-      { runId: second.run.runId, ringId: first.rings[0].ringId, kind: 'ongoing', related: [first.rings[0].ringId], jaccard: 1 },
+      {
+        runId: first.run.runId,
+        ringId: first.rings[0].ringId,
+        kind: 'new',
+        related: [],
+        jaccard: null,
+      },
+      {
+        runId: second.run.runId,
+        ringId: first.rings[0].ringId,
+        kind: 'ongoing',
+        related: [first.rings[0].ringId],
+        jaccard: 1,
+      },
     ]);
     store.close();
   });
@@ -75,11 +124,15 @@ describe('runDetection on the reference scene', () => {
     const groups = splitComponents(projection, 3);
     expect(groups).toHaveLength(3);
     const gp = groupParams(params, projection);
-    const results = groups.map((g) => detectGroup(JSON.parse(JSON.stringify(g)), JSON.parse(JSON.stringify(gp))));
+    const results = groups.map((g) =>
+      detectGroup(JSON.parse(JSON.stringify(g)), JSON.parse(JSON.stringify(gp))),
+    );
     const rings = memoryRingStore();
     const split = await finishRun({ ...source, ...rings }, projection, results, params);
     const whole = await runDetection(fixtureStore(referenceScene()), { seed: 1 });
-    expect(split.rings.map((r) => [r.ringId, r.score, r.members])).toEqual(whole.rings.map((r) => [r.ringId, r.score, r.members]));
+    expect(split.rings.map((r) => [r.ringId, r.score, r.members])).toEqual(
+      whole.rings.map((r) => [r.ringId, r.score, r.members]),
+    );
     expect(split.run.runId).toBe(whole.run.runId);
     rings.close();
   });

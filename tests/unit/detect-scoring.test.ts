@@ -1,7 +1,13 @@
 import { DEFAULT_DETECTION_CONFIG } from '../../core/detect/config';
 import type { RingFeatures } from '../../core/detect/features';
 import { densestWindow, accountsOnCycles } from '../../core/detect/features';
-import { hasHarm, isFlagged, isHousehold, scoreRing, signalStrengths } from '../../core/detect/scoring';
+import {
+  hasHarm,
+  isFlagged,
+  isHousehold,
+  scoreRing,
+  signalStrengths,
+} from '../../core/detect/scoring';
 
 const config = DEFAULT_DETECTION_CONFIG;
 const base: RingFeatures = {
@@ -25,7 +31,18 @@ const base: RingFeatures = {
 
 describe('ring score', () => {
   it('a ring with every signal scores its points sum, capped at 100', () => {
-    const f = { ...base, size: 12, sharingAccounts: 12, burstAccounts: 12, syncAccounts: 10, chargebackAccounts: 4, chargebacks: 5, fraudLabels: 2, moneyInside: 0.8, passThroughAccounts: 6 };
+    const f = {
+      ...base,
+      size: 12,
+      sharingAccounts: 12,
+      burstAccounts: 12,
+      syncAccounts: 10,
+      chargebackAccounts: 4,
+      chargebacks: 5,
+      fraudLabels: 2,
+      moneyInside: 0.8,
+      passThroughAccounts: 6,
+    };
     expect(signalStrengths(f, config)).toEqual({
       sharing: 1,
       size: 1,
@@ -36,25 +53,50 @@ describe('ring score', () => {
       moneyFlow: 1,
       passThrough: (6 / 12 - 0.25) / 0.4,
     });
+    expect(signalStrengths({ ...f, passThroughAccounts: 2, size: 3 }, config).passThrough).toBe(0);
     expect(scoreRing(f, config)).toBe(100);
-    const quieter = { ...f, chargebackAccounts: 0, chargebacks: 0, syncAccounts: 0, passThroughAccounts: 0 };
+    const quieter = {
+      ...f,
+      chargebackAccounts: 0,
+      chargebacks: 0,
+      syncAccounts: 0,
+      passThroughAccounts: 0,
+    };
     // 20 sharing + 15 size + 15 burst + 20 * 0.8333 labels + 15 money
     expect(scoreRing(quieter, config)).toBe(81.7);
     expect(isFlagged(scoreRing(f, config), config)).toBe(true);
   });
 
   it('a household (one address) that signs up together, shares a tablet and pays itself is not flagged', () => {
-    const household = { ...base, size: 4, sharingAccounts: 4, homeAccounts: 4, burstAccounts: 4, internalPayments: 7, moneyInside: 0.6, passThroughAccounts: 2 };
-    // 20 + 15 + 15 + 20 * 0.25/0.4 = 62.5 uncapped; a home without harm evidence stays below 50
+    const household = {
+      ...base,
+      size: 4,
+      sharingAccounts: 4,
+      homeAccounts: 4,
+      burstAccounts: 4,
+      internalPayments: 7,
+      moneyInside: 0.6,
+      passThroughAccounts: 2,
+    };
+    // 20 sharing + 15 burst + 15 money = 50 uncapped (2 relays are chance); a home without harm evidence stays below 50
     expect(scoreRing(household, config)).toBe(49);
     expect(isHousehold(household, config)).toBe(true);
     expect(isFlagged(scoreRing(household, config), config)).toBe(false);
     expect(scoreRing({ ...household, chargebacks: 3, chargebackAccounts: 3 }, config)).toBe(49);
-    expect(scoreRing({ ...household, chargebacks: 9, chargebackAccounts: 3 }, config)).toBe(82.5);
+    expect(scoreRing({ ...household, chargebacks: 9, chargebackAccounts: 3 }, config)).toBe(70);
   });
 
   it('one chargeback or one wrong fraud label in a household does not flag it', () => {
-    const f = { ...base, size: 3, sharingAccounts: 3, homeAccounts: 3, burstAccounts: 3, chargebacks: 1, chargebackAccounts: 1, fraudLabels: 1 };
+    const f = {
+      ...base,
+      size: 3,
+      sharingAccounts: 3,
+      homeAccounts: 3,
+      burstAccounts: 3,
+      chargebacks: 1,
+      chargebackAccounts: 1,
+      fraudLabels: 1,
+    };
     expect(hasHarm(f)).toBe(false);
     expect(scoreRing(f, config)).toBe(49);
   });
@@ -67,7 +109,12 @@ describe('ring score', () => {
 
   it('structure alone (a big group sharing devices, no behaviour) stays below the threshold', () => {
     expect(scoreRing({ ...base, size: 30, sharingAccounts: 30 }, config)).toBe(35);
-    expect(scoreRing({ ...base, size: 40, sharingAccounts: 40, sharedIdentifiers: 9, density: 3, cohesion: 1 }, config)).toBe(35);
+    expect(
+      scoreRing(
+        { ...base, size: 40, sharingAccounts: 40, sharedIdentifiers: 9, density: 3, cohesion: 1 },
+        config,
+      ),
+    ).toBe(35);
   });
 
   it('a batch of accounts sharing devices, set up together, is flagged without labels or chargebacks', () => {
@@ -78,22 +125,64 @@ describe('ring score', () => {
   });
 
   it('a mule chain (money in = money out, staying inside) is flagged without shared identifiers', () => {
-    const mules = { ...base, size: 14, fraudLabels: 2, internalPayments: 60, moneyInside: 0.5, passThroughAccounts: 10 };
-    // 15 size + 20 * (2/14)/0.2 labels + 15 * 0.2/0.3 money + 20 pass-through
-    expect(scoreRing(mules, config)).toBe(59.3);
+    const mules = {
+      ...base,
+      size: 14,
+      fraudLabels: 2,
+      internalPayments: 60,
+      moneyInside: 0.5,
+      passThroughAccounts: 10,
+    };
+    // 15 size + 20 * (2/14)/0.2 labels + 15 * 0.2/0.3 money + 25 pass-through
+    expect(scoreRing(mules, config)).toBe(64.3);
   });
 });
 
 describe('feature helpers', () => {
   it('densest window finds the most times within a span, earliest first', () => {
-    expect(densestWindow([50, 0, 10, 200, 210, 215, Number.NaN], 20)).toEqual({ accounts: 3, start: 200, end: 215 });
+    expect(densestWindow([50, 0, 10, 200, 210, 215, Number.NaN], 20)).toEqual({
+      accounts: 3,
+      start: 200,
+      end: 215,
+    });
     expect(densestWindow([5, 1], 100)).toEqual({ accounts: 2, start: 1, end: 5 });
     expect(densestWindow([Number.NaN], 100)).toBeNull();
   });
 
   it('counts accounts on payment cycles of at least three', () => {
-    expect(accountsOnCycles([[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 4]], 3)).toBe(3);
-    expect(accountsOnCycles([[1, 2], [2, 1]], 3)).toBe(0);
-    expect(accountsOnCycles([[1, 2], [2, 3], [3, 4], [4, 1], [2, 5]], 3)).toBe(4);
+    expect(
+      accountsOnCycles(
+        [
+          [1, 2],
+          [2, 3],
+          [3, 1],
+          [3, 4],
+          [4, 5],
+          [5, 4],
+        ],
+        3,
+      ),
+    ).toBe(3);
+    expect(
+      accountsOnCycles(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        3,
+      ),
+    ).toBe(0);
+    expect(
+      accountsOnCycles(
+        [
+          [1, 2],
+          [2, 3],
+          [3, 4],
+          [4, 1],
+          [2, 5],
+        ],
+        3,
+      ),
+    ).toBe(4);
   });
 });

@@ -7,11 +7,19 @@ import type { Projection } from '../../core/detect/projection';
 function graph(n: number, edges: Array<[number, number, number]>): Projection {
   return {
     accounts: { count: n },
-    edges: { src: Int32Array.from(edges.map((e) => e[0])), dst: Int32Array.from(edges.map((e) => e[1])), weight: Float64Array.from(edges.map((e) => e[2])) },
+    edges: {
+      src: Int32Array.from(edges.map((e) => e[0])),
+      dst: Int32Array.from(edges.map((e) => e[1])),
+      weight: Float64Array.from(edges.map((e) => e[2])),
+    },
   } as unknown as Projection;
 }
 
-const noMoney = (n: number): MemberMoney => ({ sent: new Float64Array(n), received: new Float64Array(n), chargebacks: new Int32Array(n) });
+const noMoney = (n: number): MemberMoney => ({
+  sent: new Float64Array(n),
+  received: new Float64Array(n),
+  chargebacks: new Int32Array(n),
+});
 
 describe('stitching flagged parts', () => {
   // Two halves of a chain 0-1-2 | 3-4-5, joined by 2-3 (weight 1), each half with one outside link (weight 1).
@@ -27,12 +35,48 @@ describe('stitching flagged parts', () => {
 
   it('joins two flagged parts linked by a large share of their boundary', () => {
     // boundary of each half = 2 (the join + its outside link); between = 1 >= 0.2 * 2
-    expect(stitchFlagged(chain, [[0, 1, 2], [3, 4, 5]], [true, true], 0.2)).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(
+      stitchFlagged(
+        chain,
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        [true, true],
+        0.2,
+      ),
+    ).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 
   it('leaves parts alone when one is not flagged or the link is a small share', () => {
-    expect(stitchFlagged(chain, [[0, 1, 2], [3, 4, 5]], [true, false], 0.2)).toEqual([[0, 1, 2], [3, 4, 5]]);
-    expect(stitchFlagged(chain, [[0, 1, 2], [3, 4, 5]], [true, true], 0.6)).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(
+      stitchFlagged(
+        chain,
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        [true, false],
+        0.2,
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    expect(
+      stitchFlagged(
+        chain,
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        [true, true],
+        0.6,
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
   });
 });
 
@@ -49,15 +93,23 @@ describe('trimming flagged rings', () => {
   ]);
 
   it('drops members tied to one member only, or mostly tied elsewhere', () => {
-    expect(trimFlagged(g, [[0, 1, 2, 3, 4]], [true], noMoney(6), { minInsideShare: 0.35, minSize: 3 })).toEqual([[0, 1, 2]]);
+    expect(
+      trimFlagged(g, [[0, 1, 2, 3, 4]], [true], noMoney(6), { minInsideShare: 0.35, minSize: 3 }),
+    ).toEqual([[0, 1, 2]]);
   });
 
   it('keeps a one-link member that relays money (in = out), and never trims below minSize or unflagged rings', () => {
     const money = noMoney(6);
     money.sent[3] = 90;
     money.received[3] = 100;
-    expect(trimFlagged(g, [[0, 1, 2, 3, 4]], [true], money, { minInsideShare: 0.35, minSize: 3 })).toEqual([[0, 1, 2, 3]]);
-    expect(trimFlagged(g, [[0, 1, 2, 3, 4]], [true], noMoney(6), { minInsideShare: 0.35, minSize: 4 })).toEqual([[0, 1, 2, 3, 4]]);
-    expect(trimFlagged(g, [[0, 1, 2, 3, 4]], [false], noMoney(6), { minInsideShare: 0.35, minSize: 3 })).toEqual([[0, 1, 2, 3, 4]]);
+    expect(
+      trimFlagged(g, [[0, 1, 2, 3, 4]], [true], money, { minInsideShare: 0.35, minSize: 3 }),
+    ).toEqual([[0, 1, 2, 3]]);
+    expect(
+      trimFlagged(g, [[0, 1, 2, 3, 4]], [true], noMoney(6), { minInsideShare: 0.35, minSize: 4 }),
+    ).toEqual([[0, 1, 2, 3, 4]]);
+    expect(
+      trimFlagged(g, [[0, 1, 2, 3, 4]], [false], noMoney(6), { minInsideShare: 0.35, minSize: 3 }),
+    ).toEqual([[0, 1, 2, 3, 4]]);
   });
 });

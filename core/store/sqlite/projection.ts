@@ -1,5 +1,13 @@
 import type { Db } from './database';
-import type { AccountBatch, IncidenceBatch, IncidenceFilter, PaymentLinkBatch, PaymentLinkFilter, PaymentTotals, ProjectionSource } from '../port';
+import type {
+  AccountBatch,
+  IncidenceBatch,
+  IncidenceFilter,
+  PaymentLinkBatch,
+  PaymentLinkFilter,
+  PaymentTotals,
+  ProjectionSource,
+} from '../port';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../types';
 
 const BATCH = 65_536;
@@ -16,7 +24,9 @@ class ProjectionReader implements ProjectionSource {
   constructor(readonly db: Db) {}
 
   async *readAccounts(): AsyncIterable<AccountBatch> {
-    const stmt = this.db.prepare('SELECT key, user_id, created_at, label, stub FROM accounts ORDER BY key').raw(true);
+    const stmt = this.db
+      .prepare('SELECT key, user_id, created_at, label, stub FROM accounts ORDER BY key')
+      .raw(true);
     let batch = newAccountBatch();
     let n = 0;
     for (const row of stmt.iterate() as Iterable<[number, string, number | null, number, number]>) {
@@ -89,7 +99,9 @@ class ProjectionReader implements ProjectionSource {
       .raw(true);
     let batch = newPaymentBatch(BATCH);
     let n = 0;
-    for (const row of stmt.iterate() as Iterable<[number, number, number, number, number, number, number]>) {
+    for (const row of stmt.iterate() as Iterable<
+      [number, number, number, number, number, number, number]
+    >) {
       batch.payerKeys[n] = row[0];
       batch.payeeKeys[n] = row[1];
       batch.count[n] = row[2];
@@ -118,10 +130,14 @@ class ProjectionReader implements ProjectionSource {
 
   async paymentTotals(keys: number[]): Promise<PaymentTotals> {
     const paid = this.db
-      .prepare('SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key')
+      .prepare(
+        'SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key',
+      )
       .raw(true);
     const got = this.db
-      .prepare('SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key')
+      .prepare(
+        'SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key',
+      )
       .raw(true);
     const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
     const at = (key: number) => {
@@ -143,7 +159,12 @@ class ProjectionReader implements ProjectionSource {
         t.chargebacks += cb;
       }
     }
-    const out = { keys: [] as number[], sent: [] as number[], received: [] as number[], chargebacks: [] as number[] };
+    const out = {
+      keys: [] as number[],
+      sent: [] as number[],
+      received: [] as number[],
+      chargebacks: [] as number[],
+    };
     for (const [key, t] of totals) {
       out.keys.push(key);
       out.sent.push(t.sent);
@@ -153,13 +174,22 @@ class ProjectionReader implements ProjectionSource {
     return out;
   }
 
-  async identifierValues(keys: number[]): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>> {
+  async identifierValues(
+    keys: number[],
+  ): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>> {
     const out = new Map<number, { kind: IdentifierKind; value: string; raw: string }>();
-    const stmt = this.db.prepare('SELECT key, kind, value, raw FROM identifiers WHERE key IN (SELECT value FROM json_each(?))').raw(true);
+    const stmt = this.db
+      .prepare(
+        'SELECT key, kind, value, raw FROM identifiers WHERE key IN (SELECT value FROM json_each(?))',
+      )
+      .raw(true);
     const unique = [...new Set(keys)];
     for (let i = 0; i < unique.length; i += 10_000) {
-      const rows = stmt.all(JSON.stringify(unique.slice(i, i + 10_000))) as Array<[number, number, string, string]>;
-      for (const [key, kind, value, raw] of rows) out.set(key, { kind: IDENTIFIER_KINDS[kind], value, raw });
+      const rows = stmt.all(JSON.stringify(unique.slice(i, i + 10_000))) as Array<
+        [number, number, string, string]
+      >;
+      for (const [key, kind, value, raw] of rows)
+        out.set(key, { kind: IDENTIFIER_KINDS[kind], value, raw });
     }
     return out;
   }
@@ -176,11 +206,22 @@ function newAccountBatch() {
 }
 
 function trimAccounts(b: ReturnType<typeof newAccountBatch>, n: number): AccountBatch {
-  return { keys: b.keys.slice(0, n), userIds: b.userIds, createdAt: b.createdAt.slice(0, n), labels: b.labels.slice(0, n), stub: b.stub.slice(0, n) };
+  return {
+    keys: b.keys.slice(0, n),
+    userIds: b.userIds,
+    createdAt: b.createdAt.slice(0, n),
+    labels: b.labels.slice(0, n),
+    stub: b.stub.slice(0, n),
+  };
 }
 
 function newIncidenceBatch(size: number) {
-  return { accountKeys: new Int32Array(size), identifierKeys: new Int32Array(size), kinds: new Uint8Array(size), firstSeen: new Float64Array(size) };
+  return {
+    accountKeys: new Int32Array(size),
+    identifierKeys: new Int32Array(size),
+    kinds: new Uint8Array(size),
+    firstSeen: new Float64Array(size),
+  };
 }
 
 function newPaymentBatch(size: number) {

@@ -87,7 +87,8 @@ function encodeCursor(value: number, ringId: string): string {
 function decodeCursor(cursor: string): [number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string')
+      return [v[0], v[1]];
   } catch {
     // fall through to the typed error
   }
@@ -108,11 +109,16 @@ class RingsTable implements RingStore {
       `INSERT INTO rings (run_id, ring_id, score, flagged, size, status, members, features, evidence, parents)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertMember = db.prepare('INSERT OR IGNORE INTO ring_members (user_id, run_id, ring_id) VALUES (?, ?, ?)');
-    const insertEvent = db.prepare('INSERT INTO lineage_events (run_id, ring_id, kind, related, jaccard) VALUES (?, ?, ?, ?, ?)');
+    const insertMember = db.prepare(
+      'INSERT OR IGNORE INTO ring_members (user_id, run_id, ring_id) VALUES (?, ?, ?)',
+    );
+    const insertEvent = db.prepare(
+      'INSERT INTO lineage_events (run_id, ring_id, kind, related, jaccard) VALUES (?, ?, ?, ?, ?)',
+    );
     const exists = db.prepare('SELECT 1 FROM detection_runs WHERE run_id = ?');
     db.transaction(() => {
-      if (exists.get(run.runId)) throw new ConflictError('RUN_EXISTS', `fraud-rings: run ${run.runId} is already saved`);
+      if (exists.get(run.runId))
+        throw new ConflictError('RUN_EXISTS', `fraud-rings: run ${run.runId} is already saved`);
       insertRun.run(
         run.runId,
         run.startedAt,
@@ -142,22 +148,27 @@ class RingsTable implements RingStore {
         );
         for (const m of r.members) insertMember.run(m, run.runId, r.ringId);
       }
-      for (const e of lineage) insertEvent.run(run.runId, e.ringId, e.kind, JSON.stringify(e.related), e.jaccard);
+      for (const e of lineage)
+        insertEvent.run(run.runId, e.ringId, e.kind, JSON.stringify(e.related), e.jaccard);
     }).immediate();
   }
 
   async getRun(runId: string): Promise<RunRecord | null> {
-    const row = this.db.prepare('SELECT * FROM detection_runs WHERE run_id = ?').get(runId) as RunRow | undefined;
+    const row = this.db.prepare('SELECT * FROM detection_runs WHERE run_id = ?').get(runId) as
+      RunRow | undefined;
     return row ? toRun(row) : null;
   }
 
   async latestRun(): Promise<RunRecord | null> {
-    const row = this.db.prepare('SELECT * FROM detection_runs ORDER BY seq DESC LIMIT 1').get() as RunRow | undefined;
+    const row = this.db.prepare('SELECT * FROM detection_runs ORDER BY seq DESC LIMIT 1').get() as
+      RunRow | undefined;
     return row ? toRun(row) : null;
   }
 
   async listRuns(limit: number): Promise<RunRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM detection_runs ORDER BY seq DESC LIMIT ?').all(clampLimit(limit)) as RunRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM detection_runs ORDER BY seq DESC LIMIT ?')
+      .all(clampLimit(limit)) as RunRow[];
     return rows.map(toRun);
   }
 
@@ -179,7 +190,11 @@ class RingsTable implements RingStore {
     }
     if (query.cursor) {
       const [value, ringId] = decodeCursor(query.cursor);
-      where.push(bySize ? '(size < ? OR (size = ? AND ring_id > ?))' : '(score < ? OR (score = ? AND ring_id > ?))');
+      where.push(
+        bySize
+          ? '(size < ? OR (size = ? AND ring_id > ?))'
+          : '(score < ? OR (score = ? AND ring_id > ?))',
+      );
       args.push(value, value, ringId);
     }
     const order = bySize ? 'size DESC, ring_id' : 'score DESC, ring_id';
@@ -188,7 +203,10 @@ class RingsTable implements RingStore {
       .all(...args, limit + 1) as RingRow[];
     const items = rows.slice(0, limit).map(toRing);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(bySize ? last.size : last.score, last.ringId) : null;
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(bySize ? last.size : last.score, last.ringId)
+        : null;
     return { items, nextCursor };
   }
 
@@ -230,7 +248,8 @@ class RingsTable implements RingStore {
 }
 
 function clampLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidInputError('BAD_LIMIT', 'fraud-rings: limit must be a positive integer');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new InvalidInputError('BAD_LIMIT', 'fraud-rings: limit must be a positive integer');
   return Math.min(limit, MAX_LIMIT);
 }
 
