@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const sizes = arg('sizes', '500,5000').split(',').map(Number);
   const layouts = arg('layouts', 'fcose').split(',');
   if (!existsSync(path.join(DIST, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.mts'], {
       cwd: ROOT,
       stdio: 'inherit',
     });

@@ -16,7 +16,10 @@ export function configFrom(cmd: Command, extra: ConfigOverrides = {}): Config {
 }
 
 /** Opens the configured store, runs `fn`, and always closes the store. */
-export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  config: Config,
+  fn: (store: GraphStore) => Promise<T>,
+): Promise<T> {
   const store = await openStore(config);
   try {
     return await fn(store);

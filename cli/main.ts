@@ -29,7 +29,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    const message = err instanceof FraudRingsError ? err.message : `fraud-rings: ${(err as Error)?.message ?? String(err)}`;
+    const message =
+      err instanceof FraudRingsError
+        ? err.message
+        : `fraud-rings: ${(err as Error)?.message ?? String(err)}`;
     process.stderr.write(`${message.split('\n')[0]}\n`);
     process.exitCode = exitCodeFor(err);
   }

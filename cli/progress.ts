@@ -13,10 +13,17 @@ const silent: Progress = { setTotal() {}, update() {}, stop() {} };
  * A progress bar on stderr when stderr is a terminal and the output is not JSON; otherwise silent,
  * so scripts and `--json` output never see control characters.
  */
-export function createProgress(title: string, opts: { json?: boolean; total?: number } = {}): Progress {
+export function createProgress(
+  title: string,
+  opts: { json?: boolean; total?: number } = {},
+): Progress {
   if (opts.json || !process.stderr.isTTY) return silent;
   const bar = new cliProgress.SingleBar(
-    { format: `${title} [{bar}] {percentage}% {value}/{total} {label}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${title} [{bar}] {percentage}% {value}/{total} {label}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(opts.total ?? 0, 0, { label: '' });

@@ -14,13 +14,18 @@ const schema = z.object({
   dbPath: z.string().min(1),
   neo4j: z
     .object({
-      uri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'NEO4J_URI must be neo4j:// or bolt://'),
+      uri: z
+        .string()
+        .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'NEO4J_URI must be neo4j:// or bolt://'),
       user: z.string().min(1),
       password: z.string(),
       database: z.string().min(1),
     })
     .nullable(),
-  redisUrl: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be redis:// or rediss://').nullable(),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be redis:// or rediss://')
+    .nullable(),
   queuePrefix: z.string().min(1),
   workerConcurrency: intFrom(1, 64),
   nightlyCron: z.string().min(1),
@@ -49,7 +54,8 @@ export interface ConfigOverrides {
 
 type Env = Record<string, string | undefined>;
 
-const blankToNull = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v);
+const blankToNull = (v: string | undefined): string | null =>
+  v === undefined || v.trim() === '' ? null : v;
 
 /**
  * Builds the configuration from an environment (default `process.env`) and command-line overrides.
@@ -57,10 +63,15 @@ const blankToNull = (v: string | undefined): string | null => (v === undefined |
  */
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
   const neo4jUri = blankToNull(env.NEO4J_URI);
-  const store = overrides.store ?? (env.FRAUD_RINGS_STORE as 'sqlite' | 'neo4j' | undefined) ?? (neo4jUri ? 'neo4j' : 'sqlite');
+  const store =
+    overrides.store ??
+    (env.FRAUD_RINGS_STORE as 'sqlite' | 'neo4j' | undefined) ??
+    (neo4jUri ? 'neo4j' : 'sqlite');
   const raw = {
     store,
-    dbPath: path.resolve(overrides.dbPath ?? env.FRAUD_RINGS_DB ?? path.join('data', 'fraud-rings.db')),
+    dbPath: path.resolve(
+      overrides.dbPath ?? env.FRAUD_RINGS_DB ?? path.join('data', 'fraud-rings.db'),
+    ),
     neo4j:
       neo4jUri === null
         ? null
@@ -87,15 +98,21 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || 'config'}: ${i.message}`,
+    );
     throw new ConfigError(`fraud-rings: invalid configuration: ${problems.join('; ')}`);
   }
   const config = parsed.data;
   if (config.store === 'neo4j' && config.neo4j === null) {
-    throw new ConfigError('fraud-rings: --store neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)');
+    throw new ConfigError(
+      'fraud-rings: --store neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)',
+    );
   }
   if (config.webhookUrl !== null && config.webhookSecret === null) {
-    throw new ConfigError('fraud-rings: WEBHOOK_URL is set but WEBHOOK_SECRET is not; webhooks are always signed');
+    throw new ConfigError(
+      'fraud-rings: WEBHOOK_URL is set but WEBHOOK_SECRET is not; webhooks are always signed',
+    );
   }
   return Object.freeze(config);
 }

@@ -80,8 +80,16 @@ export interface AccountView {
   country: string | null;
   label: AccountLabel | null;
   stub: boolean;
-  identifiers: Array<IdentifierRef & { accounts: number; firstSeen: number | null; lastSeen: number | null }>;
-  payments: { sent: number; received: number; chargebacks: number; amountSent: number; amountReceived: number };
+  identifiers: Array<
+    IdentifierRef & { accounts: number; firstSeen: number | null; lastSeen: number | null }
+  >;
+  payments: {
+    sent: number;
+    received: number;
+    chargebacks: number;
+    amountSent: number;
+    amountReceived: number;
+  };
 }
 
 export type GraphNodeType = 'account' | IdentifierKind | 'hub';

@@ -10,7 +10,8 @@ export function bindAll<T extends object>(part: T): T {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor' || name in out) continue;
       const value = (part as Record<string, unknown>)[name];
-      if (typeof value === 'function') out[name] = (value as (...a: unknown[]) => unknown).bind(part);
+      if (typeof value === 'function')
+        out[name] = (value as (...a: unknown[]) => unknown).bind(part);
     }
     proto = Object.getPrototypeOf(proto);
   }

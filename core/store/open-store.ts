@@ -10,10 +10,12 @@ import type { GraphStore } from './port';
 export async function openStore(config: Config): Promise<GraphStore> {
   let store: GraphStore;
   if (config.store === 'neo4j') {
-    const { openNeo4jStore } = require('./neo4j/neo4j-store') as typeof import('./neo4j/neo4j-store');
+    const { openNeo4jStore } =
+      require('./neo4j/neo4j-store') as typeof import('./neo4j/neo4j-store');
     store = await openNeo4jStore(config);
   } else {
-    const { openSqliteStore } = require('./sqlite/sqlite-store') as typeof import('./sqlite/sqlite-store');
+    const { openSqliteStore } =
+      require('./sqlite/sqlite-store') as typeof import('./sqlite/sqlite-store');
     store = openSqliteStore(config.dbPath);
   }
   await store.migrate();

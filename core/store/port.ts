@@ -51,7 +51,10 @@ export interface EntityStore {
   /** The given accounts, the identifiers at least two of them share, and payments among them. */
   subgraphOf(userIds: string[], opts: { limit: number; hubCap: number }): Promise<Subgraph>;
   /** Exact lookups on an account id or a normalised identifier value; never a scan. */
-  search(query: { kind: IdentifierKind | 'account'; value: string }, limit: number): Promise<SearchHit[]>;
+  search(
+    query: { kind: IdentifierKind | 'account'; value: string },
+    limit: number,
+  ): Promise<SearchHit[]>;
 }
 
 /** Columnar batch of account rows for projection. `key` is a store-assigned integer, unique per account. */
@@ -123,7 +126,9 @@ export interface ProjectionSource {
   /** Payment totals of the given accounts (keys absent from the result have none). */
   paymentTotals(keys: number[]): Promise<PaymentTotals>;
   /** Display value (raw) of identifiers, for evidence sentences. */
-  identifierValues(keys: number[]): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>>;
+  identifierValues(
+    keys: number[],
+  ): Promise<Map<number, { kind: IdentifierKind; value: string; raw: string }>>;
 }
 
 export interface RingQuery {
@@ -175,8 +180,13 @@ export interface CaseStore {
   /** Cases whose decision time is after `since`, oldest first. */
   casesDecidedSince(since: number): Promise<CaseRecord[]>;
   /** Frozen, hashed evidence of a decided case; written once per decision. */
-  saveEvidencePack(caseId: string, pack: { hash: string; createdAt: number; body: unknown }): Promise<void>;
-  getEvidencePack(caseId: string): Promise<{ hash: string; createdAt: number; body: unknown } | null>;
+  saveEvidencePack(
+    caseId: string,
+    pack: { hash: string; createdAt: number; body: unknown },
+  ): Promise<void>;
+  getEvidencePack(
+    caseId: string,
+  ): Promise<{ hash: string; createdAt: number; body: unknown } | null>;
   /** Small named markers, e.g. the time of the last nightly export. */
   getMarker(name: string): Promise<string | null>;
   setMarker(name: string, value: string): Promise<void>;
@@ -195,7 +205,13 @@ export interface UserStore {
 export interface AuditStore {
   /** Append-only: there is no update or delete. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
-  listAudit(query: { actor?: string; action?: string; target?: string; cursor?: string | null; limit?: number }): Promise<Page<AuditEntry>>;
+  listAudit(query: {
+    actor?: string;
+    action?: string;
+    target?: string;
+    cursor?: string | null;
+    limit?: number;
+  }): Promise<Page<AuditEntry>>;
 }
 
 export interface GraphStore

@@ -48,7 +48,7 @@ export function ensureWebBuilt(): void {
       path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
-      'web/vite.config.ts',
+      'web/vite.config.mts',
       '--logLevel',
       'warn',
     ],

@@ -12,7 +12,9 @@ describe('loadConfig', () => {
   });
 
   it('selects Neo4j when NEO4J_URI is set, and flags win over the environment', () => {
-    expect(loadConfig({}, { NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'x' }).store).toBe('neo4j');
+    expect(loadConfig({}, { NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'x' }).store).toBe(
+      'neo4j',
+    );
     expect(loadConfig({ store: 'sqlite' }, { NEO4J_URI: 'neo4j://db:7687' }).store).toBe('sqlite');
     expect(loadConfig({ port: 9000 }, { PORT: '7000' }).port).toBe(9000);
   });

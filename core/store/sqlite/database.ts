@@ -24,22 +24,36 @@ export function openDatabase(file: string): Db {
 }
 
 /** Migrations are `NNN-name.sql` files applied in order, each once, each in its own transaction. */
-export function listMigrations(dir = MIGRATIONS_DIR): Array<{ version: number; name: string; sql: string }> {
+export function listMigrations(
+  dir = MIGRATIONS_DIR,
+): Array<{ version: number; name: string; sql: string }> {
   // The compiled tree has no .sql files of its own; read them from the source folder then.
-  const source = fs.existsSync(dir) ? dir : path.join(__dirname, '..', '..', '..', '..', 'core', 'store', 'sqlite', 'migrations');
+  const source = fs.existsSync(dir)
+    ? dir
+    : path.join(__dirname, '..', '..', '..', '..', 'core', 'store', 'sqlite', 'migrations');
   return fs
     .readdirSync(source)
     .filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(source, f), 'utf8') }));
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f,
+      sql: fs.readFileSync(path.join(source, f), 'utf8'),
+    }));
 }
 
 export function migrate(db: Db): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
+  );
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
   for (const m of listMigrations()) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {

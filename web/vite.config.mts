@@ -1,7 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: __dirname,
+  root: path.dirname(fileURLToPath(import.meta.url)),
   base: '/',
   build: {
     outDir: 'dist',
