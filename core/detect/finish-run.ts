@@ -166,8 +166,14 @@ async function scoredCandidates(
     candidateFacts(projection, fresh, money, config).forEach((f, i) => known.set(fresh[i], f));
     return lists.map((c) => known.get(c) as CandidateFacts);
   };
-  const flaggedOf = (list: CandidateFacts[]) => list.map((f) => isFlagged(scoreRing(f.features, config), config));
-  const stitched = stitchFlagged(projection, parts, flaggedOf(factsOf(parts)), config.candidates.stitchMinShare);
+  const flaggedOf = (list: CandidateFacts[]) =>
+    list.map((f) => isFlagged(scoreRing(f.features, config), config));
+  const stitched = stitchFlagged(
+    projection,
+    parts,
+    flaggedOf(factsOf(parts)),
+    config.candidates.stitchMinShare,
+  );
   const trimmed = trimFlagged(projection, stitched, flaggedOf(factsOf(stitched)), money, {
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,

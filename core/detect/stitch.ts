@@ -54,5 +54,7 @@ export function stitchFlagged(
     if (list) list.push(c);
     else joined.set(r, [c]);
   });
-  return [...joined.values()].map((lists) => (lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y)));
+  return [...joined.values()].map((lists) =>
+    lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y),
+  );
 }
