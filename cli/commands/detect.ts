@@ -2,12 +2,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { configFrom, withStore } from '../context';
 import { createProgress } from '../progress';
 import { runDetection } from '../../core/detect/run-detection';
+import { assertGdsUsable, runDetectionGds } from '../../core/detect/run-detection-gds';
+import type { DetectEngine } from '../../core/detect/params';
 import type { RunRecord } from '../../core/types';
 
 interface DetectFlags {
   json?: boolean;
   seed?: number;
   resolution?: number;
+  engine: DetectEngine;
 }
 
 const STAGE_SPAN: Record<string, [number, number]> = {
@@ -70,23 +73,29 @@ export function register(program: Command): void {
         'Louvain resolution (default DETECT_RESOLUTION or 1)',
       ).argParser(positive),
     )
+    .addOption(
+      new Option('--engine <name>', 'community engine (gds needs the Neo4j store)')
+        .choices(['graphology', 'gds'])
+        .default('graphology'),
+    )
     .action(async (flags: DetectFlags, cmd: Command) => {
       const config = configFrom(cmd);
+      if (flags.engine === 'gds') assertGdsUsable(config);
       const progress = createProgress('detect', { json: flags.json, total: 100 });
+      const opts = {
+        seed: flags.seed ?? config.detectSeed,
+        resolution: flags.resolution ?? config.detectResolution,
+      };
+      const hooks = {
+        onProgress(stage: string, fraction: number) {
+          const [from, to] = STAGE_SPAN[stage] ?? [0, 100];
+          progress.update(Math.round(from + (to - from) * fraction), stage);
+        },
+      };
       const { run } = await withStore(config, (store) =>
-        runDetection(
-          store,
-          {
-            seed: flags.seed ?? config.detectSeed,
-            resolution: flags.resolution ?? config.detectResolution,
-          },
-          {
-            onProgress(stage, fraction) {
-              const [from, to] = STAGE_SPAN[stage] ?? [0, 100];
-              progress.update(Math.round(from + (to - from) * fraction), stage);
-            },
-          },
-        ),
+        flags.engine === 'gds'
+          ? runDetectionGds(store, config, opts, hooks)
+          : runDetection(store, opts, hooks),
       ).finally(() => progress.stop());
       process.stdout.write(
         flags.json ? `${JSON.stringify(runSummary(run))}\n` : `${summaryText(run)}\n`,

@@ -59,13 +59,15 @@ async function serveOne(
   cluster.worker?.disconnect();
 }
 
-/** The primary of a cluster: forks the workers (they share one listening socket), replaces any that dies, stops them on a signal. */
+/**
+ * The primary of a cluster: forks the workers (they share one listening socket), says where it
+ * serves once every worker listens, replaces any worker that dies, and stops them on a signal.
+ */
 async function superviseWorkers(workers: number): Promise<void> {
   let stopping = false;
-  let announced = false;
+  let ready = 0;
   cluster.on('message', (_worker, msg: { url?: string }) => {
-    if (msg.url && !announced) {
-      announced = true;
+    if (msg.url && ++ready === workers) {
       process.stderr.write(
         `fraud-rings: serving on ${msg.url} with ${workers} workers (API under /api, metrics at /metrics for admins)\n`,
       );

@@ -15,12 +15,16 @@ import type { Projection } from './projection';
 
 export const DEFAULT_SEED = 42;
 
+/** The community engines; scoring, evidence and lineage are the same for both. */
+export type DetectEngine = 'graphology' | 'gds';
+
 export interface DetectOptions {
   /** Louvain RNG seed (default 42). Same data and seed give the same rings. */
   seed?: number;
   /** Louvain resolution (default from the detection config, 1). */
   resolution?: number;
-  engine?: 'graphology';
+  /** Who finds the communities: in-process graphology Louvain (default) or Neo4j GDS Louvain. */
+  engine?: DetectEngine;
   /** Overrides of the detection config (weights, cut-offs, thresholds). */
   config?: DeepPartial<DetectionConfig>;
 }
@@ -29,7 +33,7 @@ export interface DetectOptions {
 export interface DetectionParams {
   seed: number;
   resolution: number;
-  engine: 'graphology';
+  engine: DetectEngine;
   codeVersion: string;
   detection: DetectionConfig;
 }

@@ -1,7 +1,6 @@
 import { LinkBuffer } from '../../core/store/sqlite/entities/link-buffer';
 import { PairTable, slotsInPairOrder } from '../../core/store/sqlite/entities/pair-table';
 import { PaymentLinkBuffer } from '../../core/store/sqlite/entities/payment-link-buffer';
-import { sortedById } from '../../core/store/sqlite/entities/sorted-by-id';
 
 describe('load buffers of the SQLite writer', () => {
   it('PairTable keeps one dense slot per pair through rehashes', () => {
@@ -65,15 +64,5 @@ describe('load buffers of the SQLite writer', () => {
       [1, 3, 1, 200000, 1, 30, 30],
       [4, 5, 0, 0, 0, 1, 1],
     ]);
-  });
-
-  it('sortedById is stable, so the later of two rows with one id stays later', () => {
-    const rows = [
-      { id: 'b', n: 1 },
-      { id: 'a', n: 2 },
-      { id: 'b', n: 3 },
-    ];
-    expect(sortedById(rows, (r) => r.id).map((r) => r.n)).toEqual([2, 1, 3]);
-    expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
   });
 });

@@ -10,11 +10,8 @@ import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { LOAD_SQL as SQL } from './load-statements';
 import { prepared } from './prepare';
-import { sortedById } from './sorted-by-id';
 
 const CHARGEBACK = STATUS_CODE.chargeback;
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stored payment row, in the column order of `storedPayment`. */
 type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
@@ -23,8 +20,7 @@ type StoredPayment = [number, number, number, string, number, number | null, num
  * The writer handed to `load(fn)`: it runs inside the load's transaction and is closed when the
  * load ends. It resolves user ids and identifier values to integer keys through the connection's
  * key caches (`key-cache.ts`: a miss is an indexed lookup unless the cache is complete), creates
- * stub accounts for unknown references, writes each batch in id order (`sorted-by-id.ts`) and
- * buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
+ * stub accounts for unknown references, and buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
  * until `finish()`.
  *
  * Semantics (the data contract's idempotent load):
@@ -67,7 +63,7 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
-    const batch = sortedById(rows, (r) => r.userId);
+    const batch = rows;
     const refs = batch.flatMap((r) => r.identifiers);
     const refKeys = this.identifierKeysOf(refs);
     let r = 0;
@@ -136,7 +132,7 @@ export class SqliteLoadWriter implements LoadWriter {
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
     const insert = this.stmt.insertPayment;
-    const batch = sortedById(rows, (r) => r.paymentId);
+    const batch = rows;
     const ids: string[] = [];
     for (const row of batch) ids.push(row.payerId, row.payeeId);
     const accountKeys = this.accountKeysOf(ids);
@@ -206,38 +202,17 @@ export class SqliteLoadWriter implements LoadWriter {
     this.paymentLinks.add(values[0], values[1], 1, values[2], values[7] === CHARGEBACK, values[4]);
   }
 
-  /**
-   * Keys of `userIds` (stubs created for unknown ones). The unknown ids are created in id order,
-   * so that the user_id index fills from left to right instead of at a random page per row.
-   */
+  /** Keys of `userIds`, resolved for a whole batch before its rows are written (stubs created for unknown ids). */
   private accountKeysOf(userIds: string[]): Int32Array {
     const keys = new Int32Array(userIds.length);
-    const unknown: number[] = [];
-    userIds.forEach((id, i) => {
-      const key = this.accountKeys.get(id);
-      if (key === undefined) unknown.push(i);
-      else keys[i] = key;
-    });
-    unknown.sort((a, b) => compareText(userIds[a]!, userIds[b]!));
-    for (const i of unknown) keys[i] = this.accountKey(userIds[i]!);
+    userIds.forEach((id, i) => (keys[i] = this.accountKey(id)));
     return keys;
   }
 
-  /** Keys of `refs` (identifiers created when unknown, in (kind, value) order for the same reason). */
+  /** Keys of `refs`, resolved for a whole batch (identifiers created when unknown). */
   private identifierKeysOf(refs: IdentifierRef[]): Int32Array {
     const keys = new Int32Array(refs.length);
-    const unknown: number[] = [];
-    refs.forEach((ref, i) => {
-      const key = this.identifierKeys[KIND_CODE[ref.kind]]!.get(ref.value);
-      if (key === undefined) unknown.push(i);
-      else keys[i] = key;
-    });
-    unknown.sort(
-      (a, b) =>
-        KIND_CODE[refs[a]!.kind] - KIND_CODE[refs[b]!.kind] ||
-        compareText(refs[a]!.value, refs[b]!.value),
-    );
-    for (const i of unknown) keys[i] = this.identifierKey(refs[i]!);
+    refs.forEach((ref, i) => (keys[i] = this.identifierKey(ref)));
     return keys;
   }
 
