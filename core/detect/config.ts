@@ -110,7 +110,18 @@ export interface DetectionConfig {
       moneyFlow: number;
       /** Members passing on what they receive (money in ≈ money out): relays, money mules. */
       passThrough: number;
+      /** Money going round: most members on a payment cycle and most money kept inside (round-tripping). */
+      moneyCycles: number;
+      /** One phone or email behind more homes than a family has: reused details of fabricated identities. */
+      contactsAcrossHomes: number;
     };
+    /**
+     * Corroboration: structure plus money kept inside is what clubs, flat-shares and families
+     * look like, so a ring needs at least this many points from the other behavioural signals
+     * (burst, synchronised use, chargebacks, labels, pass-through); the odd dispute in a club
+     * (a few points) is not enough.
+     */
+    minBehaviourPoints: number;
     /** Up to this many members a group giving one address may be a household. */
     householdMaxSize: number;
     /** Share of members with a legit label that removes the label signal and halves the score. */
@@ -146,8 +157,11 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
       chargebacks: 20,
       fraudLabels: 20,
       moneyFlow: 15,
-      passThrough: 25,
+      passThrough: 32,
+      moneyCycles: 20,
+      contactsAcrossHomes: 15,
     },
+    minBehaviourPoints: 5,
     householdMaxSize: 6,
     legitDamping: 0.5,
   },

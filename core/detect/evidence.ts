@@ -126,13 +126,25 @@ export function passThroughEvidence(accounts: number, size: number): Evidence {
   };
 }
 
+/** `contacts_across_homes`: "13 of 16 accounts share a phone or email with a member at another address". */
+export function contactsAcrossHomesEvidence(accounts: number, size: number): Evidence {
+  return {
+    kind: 'contacts_across_homes',
+    accounts,
+    text: `${accounts} of ${size} accounts share a phone or email with a member at another address`,
+  };
+}
+
+/** Contacts shared across homes are worth saying from this many accounts on (more than a couple). */
+export const CONTACTS_ACROSS_HOMES_MIN_ACCOUNTS = 3;
+
 /** Money staying inside is worth saying from this share on. */
 export const MONEY_INSIDE_MIN_SHARE = 0.25;
 
 /**
  * All evidence of a candidate in a fixed order: shared identifiers (most shared first, at most
  * `maxShared`), synchronised first use, creation burst, chargebacks, fraud labels, money cycle,
- * money inside, pass-through. `display` gives the shown value of an identifier key.
+ * money inside, pass-through, contacts across homes. `display` gives the shown value of an identifier key.
  */
 export function buildEvidence(
   facts: CandidateFacts,
@@ -153,5 +165,7 @@ export function buildEvidence(
   if (f.moneyInside >= MONEY_INSIDE_MIN_SHARE && f.internalPayments > 0)
     out.push(moneyInsideEvidence(f.moneyInside, f.internalPayments, f.size));
   if (f.passThroughAccounts >= 2) out.push(passThroughEvidence(f.passThroughAccounts, f.size));
+  if (f.crossHomeAccounts >= CONTACTS_ACROSS_HOMES_MIN_ACCOUNTS)
+    out.push(contactsAcrossHomesEvidence(f.crossHomeAccounts, f.size));
   return out;
 }

@@ -52,6 +52,12 @@ export interface RingFeatures {
   passThroughAccounts: number;
   /** Most members giving one postal address: a home. */
   homeAccounts: number;
+  /**
+   * Members sharing a phone or email with a member who gives a different postal address: one
+   * contact detail behind several homes (a family shares a landline at one address; fabricated
+   * identities reuse a few phones across many addresses).
+   */
+  crossHomeAccounts: number;
 }
 
 export interface CandidateFacts {
@@ -161,6 +167,7 @@ export function candidateFacts(
       moneyInside: flows[ci].sent > 0 ? Math.min(1, flows[ci].internalAmount / flows[ci].sent) : 0,
       passThroughAccounts,
       homeAccounts: ident.homeAccounts,
+      crossHomeAccounts: ident.crossHomeAccounts,
     };
     return {
       members,
@@ -245,13 +252,55 @@ function sharedFacts(
       }
     }
   }
+  const crossHomeAccounts = contactsAcrossHomes(projection, byGroup);
   shared.sort(
     (a, b) =>
       b.accounts - a.accounts ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
       a.identifierKey - b.identifierKey,
   );
-  return { shared, sharingAccounts: members.length > 0 ? sharing.size : 0, sync, homeAccounts };
+  return {
+    shared,
+    sharingAccounts: members.length > 0 ? sharing.size : 0,
+    sync,
+    homeAccounts,
+    crossHomeAccounts,
+  };
+}
+
+/** See `RingFeatures.crossHomeAccounts`; `byGroup` maps identifier groups to member positions. */
+function contactsAcrossHomes(projection: Projection, byGroup: Map<number, number[]>): number {
+  const ids = projection.identifiers;
+  const homes = new Map<number, number[]>();
+  const contacts: number[][] = [];
+  for (const [g, positions] of byGroup) {
+    const kind = kindOf(ids, g);
+    if (kind === 'address') {
+      for (const p of positions) {
+        const list = homes.get(ids.members[p]);
+        if (list) list.push(g);
+        else homes.set(ids.members[p], [g]);
+      }
+    } else if ((kind === 'phone' || kind === 'email') && positions.length >= 2) {
+      contacts.push(positions.map((p) => ids.members[p]));
+    }
+  }
+  const sameHome = (a: number, b: number) => {
+    const ha = homes.get(a);
+    const hb = homes.get(b);
+    return ha !== undefined && hb !== undefined && ha.some((g) => hb.includes(g));
+  };
+  const crossing = new Set<number>();
+  for (const list of contacts) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        if (sameHome(list[x], list[y])) continue;
+        crossing.add(list[x]);
+        crossing.add(list[y]);
+      }
+    }
+  }
+  return crossing.size;
 }
 
 /** The window of length `span` holding the most of the given times (NaN ignored); earliest such window. */

@@ -19,7 +19,10 @@ import { detectionParams, type DetectOptions } from './params';
 import { projectGraph, type DetectHooks } from './run-detection';
 
 /** Runs GDS Louvain for the given weights; injectable so the composition is testable without Neo4j. */
-export type GdsLouvainRunner = (config: Config, opts: GdsLouvainOptions) => Promise<GdsLouvainResult>;
+export type GdsLouvainRunner = (
+  config: Config,
+  opts: GdsLouvainOptions,
+) => Promise<GdsLouvainResult>;
 
 /**
  * Rejects the `gds` engine unless the configured store is Neo4j: GDS projects the graph from the

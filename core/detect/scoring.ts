@@ -18,15 +18,23 @@
  *   people spend at merchants; layering keeps money moving inside;
  * - passThrough = (share of members whose money in and out balance - 0.25) / 0.4, when at least
  *   3 do: relays pass on what they receive (the classic mule pattern); about 1 in 10 people
- *   balance by chance, so most of a group doing it is a strong signal on its own.
+ *   balance by chance, so most of a group doing it is a strong signal on its own;
+ * - moneyCycles = (share of members on a directed payment cycle - 0.3) / 0.4, times
+ *   (moneyInside - 0.5) / 0.3, when at least 3 are on one: money sent round a closed loop
+ *   (round-tripping, a layering typology). Friends settle up in small cycles too, but spend most
+ *   of their money outside the group, so both parts are needed;
+ * - contactsAcrossHomes = (members sharing a phone or email with a member at another address
+ *   - H) / H: a family shares a landline at one home; a few phones and emails reused behind many
+ *   addresses are the fabricated details of synthetic identities.
  *
  * Two caps keep legitimate shapes below the threshold (score at most threshold - 1):
- * - corroboration: with no behavioural signal at all (burst, synchronised use, chargebacks,
- *   labels, money flow), structure alone (an office, a large family) is never a ring;
+ * - corroboration: with fewer than `minBehaviourPoints` from burst, synchronised use,
+ *   chargebacks, labels, pass-through, money cycles and contacts across homes, structure and money kept inside (an office, a club
+ *   with a kiosk, a large family) is never a ring;
  * - households: a group of at most H members, at least half of whom give one postal address, is
- *   flagged only with harm evidence (at least 2 fraud labels, or chargebacks on at least 2
- *   members and at least one per member). Families share an address, a tablet and a card, sign up together and pay each
- *   other; those are not collusion.
+ *   flagged only with harm evidence (at least 2 fraud labels, or chargebacks on more than half
+ *   the members, at least 2, and at least one per member). Families share an address, a tablet
+ *   and a card, sign up together and pay each other; those are not collusion.
  * When at least half the members carry a `legit` label, the score is multiplied by `legitDamping`.
  */
 import type { DetectionConfig } from './config';
@@ -52,16 +60,23 @@ export function signalStrengths(
     fraudLabels: clamp01(f.fraudLabels / n / 0.2),
     moneyFlow: clamp01((f.moneyInside - 0.3) / 0.3),
     passThrough: f.passThroughAccounts >= 3 ? clamp01((f.passThroughAccounts / n - 0.25) / 0.4) : 0,
+    moneyCycles:
+      f.cycleAccounts >= 3
+        ? clamp01((f.cycleAccounts / n - 0.3) / 0.4) * clamp01((f.moneyInside - 0.5) / 0.3)
+        : 0,
+    contactsAcrossHomes: clamp01((f.crossHomeAccounts - household) / household),
   };
 }
 
-const BEHAVIOURAL: SignalName[] = [
+/** Signals that corroborate structure; money kept inside is not one (clubs and families do it). */
+const CORROBORATING: SignalName[] = [
   'creationBurst',
   'syncFirstUse',
   'chargebacks',
   'fraudLabels',
-  'moneyFlow',
   'passThrough',
+  'moneyCycles',
+  'contactsAcrossHomes',
 ];
 
 /** A home: a small group most of whose members give one postal address. */
@@ -70,11 +85,15 @@ export function isHousehold(f: RingFeatures, config: DetectionConfig): boolean {
 }
 
 /**
- * Harm evidence: at least two fraud labels, or chargebacks on at least two members averaging one
- * per member (a family sees the odd dispute; a bust-out charges back everything).
+ * Harm evidence: at least two fraud labels, or chargebacks on most members averaging one per
+ * member (a family sees the odd dispute, and two members who paid a failing merchant may both
+ * see several; a bust-out charges back on nearly every account).
  */
 export function hasHarm(f: RingFeatures): boolean {
-  return f.fraudLabels >= 2 || (f.chargebackAccounts >= 2 && f.chargebacks >= f.size);
+  return (
+    f.fraudLabels >= 2 ||
+    (f.chargebackAccounts >= 2 && f.chargebackAccounts * 2 > f.size && f.chargebacks >= f.size)
+  );
 }
 
 /** Score 0-100 (one decimal) of a candidate's features. */
@@ -86,10 +105,10 @@ export function scoreRing(f: RingFeatures, config: DetectionConfig): number {
   for (const name of Object.keys(points) as SignalName[]) {
     const p = points[name] * s[name];
     total += p;
-    if (BEHAVIOURAL.includes(name)) behaviour += p;
+    if (CORROBORATING.includes(name)) behaviour += p;
   }
   const cap = config.scoring.threshold - 1;
-  if (behaviour < 1) total = Math.min(total, cap);
+  if (behaviour < config.scoring.minBehaviourPoints) total = Math.min(total, cap);
   if (isHousehold(f, config) && !hasHarm(f)) total = Math.min(total, cap);
   if (f.legitLabels * 2 >= f.size && f.size > 0) total *= config.scoring.legitDamping;
   return Math.round(Math.min(100, total) * 10) / 10;

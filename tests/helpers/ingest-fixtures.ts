@@ -5,9 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { openSqliteStore } from '../../core/store/sqlite/sqlite-store';
 import type { GraphStore } from '../../core/store/port';
 
-/** A fresh temporary directory for one test file. */
+const created: string[] = [];
+
+/** A fresh temporary directory; `removeTempDirs` (call it in `afterAll`) deletes them all. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `fraud-rings-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fraud-rings-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A migrated SQLite store on a real file in `dir`. */

@@ -10,6 +10,7 @@ import {
   openTestStore,
   tempDir,
   writeLines,
+  removeTempDirs,
 } from '../helpers/ingest-fixtures';
 
 const EXPECTED_REJECTS: Array<[number, string]> = [
@@ -42,6 +43,8 @@ function readRejects(file: string): Array<[number, string]> {
   expect(header).toEqual(['line', 'reason', 'raw']);
   return rows.map((r) => [Number(r[0]), r[1]!]);
 }
+
+afterAll(removeTempDirs);
 
 describe('ingest of a file with known bad rows', () => {
   let dir: string;

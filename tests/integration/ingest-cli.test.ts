@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BAD_PAYMENTS, runCli, tempDir, writeLines } from '../helpers/ingest-fixtures';
+import {
+  BAD_PAYMENTS,
+  runCli,
+  tempDir,
+  writeLines,
+  removeTempDirs,
+} from '../helpers/ingest-fixtures';
+
+afterAll(removeTempDirs);
 
 describe('fraud-rings ingest and stats (spawned)', () => {
   let dir: string;

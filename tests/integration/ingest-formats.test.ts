@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ingestPaths } from '../../core/ingest/ingest-paths';
-import { dumpEntities, openTestStore, tempDir, writeLines } from '../helpers/ingest-fixtures';
+import {
+  dumpEntities,
+  openTestStore,
+  tempDir,
+  writeLines,
+  removeTempDirs,
+} from '../helpers/ingest-fixtures';
 
 const USERS_CSV = [
   'user_id,created_at,email,label',
@@ -28,6 +34,8 @@ function gzipFile(file: string): string {
   fs.rmSync(file);
   return `${file}.gz`;
 }
+
+afterAll(removeTempDirs);
 
 describe('ingest formats', () => {
   it('loads CSV, gzipped CSV, NDJSON and gzipped JSONL into the same store content', async () => {

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { ingestPaths } from '../../core/ingest/ingest-paths';
 import type { GraphStore } from '../../core/store/port';
-import { dumpEntities, openTestStore, tempDir, writeLines } from '../helpers/ingest-fixtures';
+import {
+  dumpEntities,
+  openTestStore,
+  tempDir,
+  writeLines,
+  removeTempDirs,
+} from '../helpers/ingest-fixtures';
 
 const USERS = [
   'user_id,created_at,name,email,phone,address,country,label',
@@ -22,6 +28,8 @@ const PAYMENTS = [
   'p2,alice,carol,0.20,EUR,2026-03-05,CARD-A,,chargeback',
   'p3,erin,frank,5,EUR,2026-03-06,,DEV-E,',
 ];
+
+afterAll(removeTempDirs);
 
 describe('SQLite entity store loaded by ingest', () => {
   let dir: string;
@@ -105,7 +113,11 @@ describe('SQLite entity store loaded by ingest', () => {
     const report = await ingestPaths(store, [path.join(dir, 'dup')], { rejectsDir: dir });
     expect(report.files[0]).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
     const zed = await store.getAccount('zed');
-    expect([zed!.email, zed!.label, zed!.createdAt]).toEqual(['second@example.com', 'fraud', Date.UTC(2026, 0, 5)]);
+    expect([zed!.email, zed!.label, zed!.createdAt]).toEqual([
+      'second@example.com',
+      'fraud',
+      Date.UTC(2026, 0, 5),
+    ]);
     expect(zed!.identifiers.map((i) => i.value)).toEqual(['second@example.com']);
     expect(await store.search({ kind: 'email', value: 'first@example.com' }, 5)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import {
   buildEvidence,
   chargebacksEvidence,
+  contactsAcrossHomesEvidence,
   creationBurstEvidence,
   formatSpan,
   fraudLabelsEvidence,
@@ -105,6 +106,14 @@ describe('evidence sentences', () => {
     });
   });
 
+  it('contacts across homes', () => {
+    expect(contactsAcrossHomesEvidence(13, 16)).toEqual({
+      kind: 'contacts_across_homes',
+      accounts: 13,
+      text: '13 of 16 accounts share a phone or email with a member at another address',
+    });
+  });
+
   it('dates are UTC days', () => {
     expect(formatSpan(Date.UTC(2026, 11, 31, 23, 0), Date.UTC(2027, 0, 1, 1, 0))).toBe(
       '31 Dec 2026 to 1 Jan 2027',
@@ -132,6 +141,7 @@ describe('evidence sentences', () => {
         moneyInside: 0.2,
         passThroughAccounts: 0,
         homeAccounts: 0,
+        crossHomeAccounts: 2,
       },
       shared: [
         { group: 0, identifierKey: 7, kind: 'device', accounts: 4 },
@@ -145,5 +155,9 @@ describe('evidence sentences', () => {
       '4 of 4 accounts used device v7',
       '2 chargebacks on payments made or received by 2 of 4 accounts',
     ]);
+    facts.features.crossHomeAccounts = 3;
+    expect(buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.text)).toContain(
+      '3 of 4 accounts share a phone or email with a member at another address',
+    );
   });
 });

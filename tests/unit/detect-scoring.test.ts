@@ -27,6 +27,7 @@ const base: RingFeatures = {
   moneyInside: 0,
   passThroughAccounts: 0,
   homeAccounts: 0,
+  crossHomeAccounts: 0,
 };
 
 describe('ring score', () => {
@@ -52,6 +53,8 @@ describe('ring score', () => {
       fraudLabels: 2 / 12 / 0.2,
       moneyFlow: 1,
       passThrough: (6 / 12 - 0.25) / 0.4,
+      moneyCycles: 0,
+      contactsAcrossHomes: 0,
     });
     expect(signalStrengths({ ...f, passThroughAccounts: 2, size: 3 }, config).passThrough).toBe(0);
     expect(scoreRing(f, config)).toBe(100);
@@ -133,8 +136,93 @@ describe('ring score', () => {
       moneyInside: 0.5,
       passThroughAccounts: 10,
     };
-    // 15 size + 20 * (2/14)/0.2 labels + 15 * 0.2/0.3 money + 25 pass-through
-    expect(scoreRing(mules, config)).toBe(64.3);
+    // 15 size + 20 * (2/14)/0.2 labels + 15 * 0.2/0.3 money + 32 pass-through
+    expect(scoreRing(mules, config)).toBe(71.3);
+  });
+
+  it('money sent round a closed loop is flagged; friends settling up in a cycle are not', () => {
+    const loop = {
+      ...base,
+      size: 4,
+      fraudLabels: 1,
+      chargebacks: 1,
+      chargebackAccounts: 1,
+      cycleAccounts: 4,
+      internalPayments: 43,
+      moneyInside: 0.93,
+      passThroughAccounts: 2,
+    };
+    expect(signalStrengths(loop, config).moneyCycles).toBe(1);
+    // 20 labels + 15 money inside + 20 money cycles
+    expect(scoreRing(loop, config)).toBe(55);
+    const friends = {
+      ...loop,
+      fraudLabels: 0,
+      chargebacks: 0,
+      chargebackAccounts: 0,
+      moneyInside: 0.3,
+    };
+    expect(signalStrengths(friends, config).moneyCycles).toBe(0);
+    expect(scoreRing(friends, config)).toBe(0);
+    expect(
+      signalStrengths({ ...loop, size: 14, cycleAccounts: 6 }, config).moneyCycles,
+    ).toBeCloseTo((6 / 14 - 0.3) / 0.4, 10);
+  });
+
+  it('a few phones behind many homes are flagged; a family sharing a landline is not', () => {
+    const synthetic = {
+      ...base,
+      size: 16,
+      sharingAccounts: 15,
+      sharedIdentifiers: 8,
+      homeAccounts: 6,
+      crossHomeAccounts: 13,
+      fraudLabels: 2,
+      chargebacks: 4,
+      chargebackAccounts: 2,
+      burstAccounts: 3,
+      moneyInside: 0.12,
+    };
+    expect(signalStrengths(synthetic, config).contactsAcrossHomes).toBe(1);
+    // 18.75 sharing + 15 size + 1.25 chargebacks + 12.5 labels + 15 contacts across homes
+    expect(scoreRing(synthetic, config)).toBe(62.5);
+    expect(scoreRing({ ...synthetic, crossHomeAccounts: 6 }, config)).toBe(47.5);
+    const family = { ...base, size: 5, sharingAccounts: 5, homeAccounts: 4, crossHomeAccounts: 5 };
+    expect(signalStrengths(family, config).contactsAcrossHomes).toBe(0);
+  });
+
+  it('a club sharing a kiosk and paying its members, with the odd dispute, is not flagged', () => {
+    const club = {
+      ...base,
+      size: 13,
+      sharingAccounts: 13,
+      sharedIdentifiers: 3,
+      internalPayments: 112,
+      moneyInside: 0.8,
+      chargebacks: 2,
+      chargebackAccounts: 2,
+    };
+    // 20 sharing + 15 size + 15 money + 20 * (2/13 - 0.1)/0.4 chargebacks = 52.7 uncapped, but
+    // only 2.7 points corroborate (money kept inside does not): capped below the threshold
+    expect(scoreRing(club, config)).toBe(49);
+    expect(scoreRing({ ...club, chargebackAccounts: 5, chargebacks: 5 }, config)).toBe(64.2);
+  });
+
+  it('a household where two of four members were charged back by a failing merchant is not flagged', () => {
+    const home = {
+      ...base,
+      size: 4,
+      sharingAccounts: 4,
+      homeAccounts: 3,
+      fraudLabels: 1,
+      chargebacks: 5,
+      chargebackAccounts: 2,
+      cycleAccounts: 3,
+      moneyInside: 0.23,
+    };
+    expect(hasHarm(home)).toBe(false);
+    expect(scoreRing(home, config)).toBe(49);
+    expect(hasHarm({ ...home, chargebackAccounts: 3 })).toBe(true);
   });
 });
 

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { InvalidInputError } from '../../core/errors';
 import { classifyFile, resolveInputs } from '../../core/ingest/input-files';
 import { csvField, formulaSafe, RejectsFile } from '../../core/ingest/rejects-file';
-import { tempDir } from '../helpers/ingest-fixtures';
+import { tempDir, removeTempDirs } from '../helpers/ingest-fixtures';
+
+afterAll(removeTempDirs);
 
 describe('input files', () => {
   it('classifies names by entity, format and compression', () => {
