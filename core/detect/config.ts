@@ -157,7 +157,7 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
       chargebacks: 20,
       fraudLabels: 20,
       moneyFlow: 15,
-      passThrough: 32,
+      passThrough: 35,
       moneyCycles: 20,
       contactsAcrossHomes: 15,
     },

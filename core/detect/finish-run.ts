@@ -19,7 +19,7 @@ import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
 import type { DetectionParams } from './params';
 import type { Projection } from './projection';
-import { isFlagged, isHousehold, scoreRing } from './scoring';
+import { isFlagged, scoreRing } from './scoring';
 import { stitchFlagged } from './stitch';
 import { trimFlagged } from './trim';
 
@@ -150,9 +150,7 @@ export async function finishRun(
 /**
  * The candidates of a run with their facts and scores: communities without stubs and of at least
  * `minSize` members, flagged parts stitched together (stitch.ts), flagged rings trimmed of loosely
- * attached members (trim.ts) unless the trim would cost the ring its flag without revealing a
- * household (then the members it drops carried the evidence), then only those scoring at least
- * `candidates.minScore`.
+ * attached members (trim.ts), then only those scoring at least `candidates.minScore`.
  */
 async function scoredCandidates(
   store: ProjectionSource,
@@ -176,17 +174,10 @@ async function scoredCandidates(
     flaggedOf(factsOf(parts)),
     config.candidates.stitchMinShare,
   );
-  const trimmedAll = trimFlagged(projection, stitched, flaggedOf(factsOf(stitched)), money, {
+  const trimmed = trimFlagged(projection, stitched, flaggedOf(factsOf(stitched)), money, {
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,
   });
-  const trimmedFacts = factsOf(trimmedAll);
-  const stillFlagged = flaggedOf(trimmedFacts);
-  const trimmed = trimmedAll.map((c, i) =>
-    c === stitched[i] || stillFlagged[i] || isHousehold(trimmedFacts[i].features, config)
-      ? c
-      : stitched[i],
-  );
   const all = factsOf(trimmed).map((f) => ({ f, score: scoreRing(f.features, config) }));
   const kept = all.filter((c) => c.score >= config.candidates.minScore);
   return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };

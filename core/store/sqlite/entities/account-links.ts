@@ -18,8 +18,6 @@ const IDENTIFIERS_OF = `SELECT ai.identifier_key AS key, ai.kind AS kind, i.valu
   FROM account_identifiers ai JOIN identifiers i ON i.key = ai.identifier_key
   WHERE ai.account_key = ? ORDER BY ai.kind, i.value`;
 const DEGREE = 'SELECT count(*) FROM account_identifiers WHERE identifier_key = ?';
-const ACCOUNTS_OF = `SELECT account_key AS accountKey, first_seen AS firstSeen, last_seen AS lastSeen
-  FROM account_identifiers WHERE identifier_key = ? ORDER BY account_key LIMIT ?`;
 const SENT = 'SELECT * FROM payment_links WHERE payer_key = ? ORDER BY payee_key LIMIT ?';
 const RECEIVED = 'SELECT * FROM payment_links WHERE payee_key = ? ORDER BY payer_key LIMIT ?';
 const KEY_OF = 'SELECT key FROM accounts WHERE user_id = ?';
@@ -43,10 +41,6 @@ export interface IdentifierUseRow {
   lastSeen: number | null;
 }
 
-/** Up to `limit` accounts using the identifier, in key order. */
-export function accountsOf(db: Db, identifierKey: number, limit: number): IdentifierUseRow[] {
-  return prepared(db, ACCOUNTS_OF).all(identifierKey, limit) as IdentifierUseRow[];
-}
 
 /** Aggregated payments the account made, per payee (up to `limit` payees). */
 export function paymentsSent(db: Db, accountKey: number, limit: number): PaymentLinkRow[] {

@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, IdentifierKind } from '../../../types';
 import type { Db } from '../database';
 import { labelOf } from './codes';
+import type { BoundedDegree } from './graph-batch-reads';
 import { prepared } from './prepare';
 
 /**
@@ -37,52 +38,78 @@ interface AccountRow {
   stub: number;
 }
 
-const ACCOUNT_BY_KEY = `SELECT key, user_id, created_at, name, email, phone, address, country, label, stub
-  FROM accounts WHERE key = ?`;
-const CHARGEBACKS = `SELECT
-  coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = @key), 0)
-  + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = @key AND chargebacks > 0), 0)`;
+const ACCOUNTS_BY_KEY = `SELECT a.key, a.user_id, a.created_at, a.name, a.email, a.phone, a.address,
+    a.country, a.label, a.stub,
+    coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payer_key = a.key AND chargebacks > 0), 0)
+    + coalesce((SELECT sum(chargebacks) FROM payment_links WHERE payee_key = a.key AND chargebacks > 0), 0)
+    AS chargebacks
+  FROM json_each(?) j JOIN accounts a ON a.key = j.value`;
 
 /**
- * The account node of `accountKey`. Props: the profile, `label` (`fraud`/`legit`/null), `stub`,
- * `createdAt` (epoch ms or null) and `chargebacks` (payments with status chargeback, sent or received).
+ * The account nodes of `accountKeys` (unknown keys absent), in one query. Props: the profile,
+ * `label` (`fraud`/`legit`/null), `stub`, `createdAt` (epoch ms or null) and `chargebacks`
+ * (payments with status chargeback, sent or received; the received side reads only the links
+ * with chargebacks, through the partial index of migration 005, so a merchant costs its
+ * disputed links, not all its payers).
  */
-export function accountNode(db: Db, accountKey: number): GraphNode | null {
-  const row = prepared(db, ACCOUNT_BY_KEY).get(accountKey) as AccountRow | undefined;
-  if (!row) return null;
-  const chargebacks = prepared(db, CHARGEBACKS).pluck().get({ key: accountKey }) as number;
-  return {
-    id: accountNodeId(row.user_id),
-    type: 'account',
-    label: row.user_id,
-    props: {
-      userId: row.user_id,
-      name: row.name,
-      email: row.email,
-      phone: row.phone,
-      address: row.address,
-      country: row.country,
-      label: labelOf(row.label),
-      stub: row.stub === 1,
-      createdAt: row.created_at,
-      chargebacks,
-    },
-  };
+export function accountNodes(db: Db, accountKeys: number[]): Map<number, GraphNode> {
+  const out = new Map<number, GraphNode>();
+  if (accountKeys.length === 0) return out;
+  const rows = prepared(db, ACCOUNTS_BY_KEY).all(JSON.stringify(accountKeys)) as Array<
+    AccountRow & { chargebacks: number }
+  >;
+  for (const row of rows) {
+    out.set(row.key, {
+      id: accountNodeId(row.user_id),
+      type: 'account',
+      label: row.user_id,
+      props: {
+        userId: row.user_id,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        address: row.address,
+        country: row.country,
+        label: labelOf(row.label),
+        stub: row.stub === 1,
+        createdAt: row.created_at,
+        chargebacks: row.chargebacks,
+      },
+    });
+  }
+  return out;
 }
 
-/** An identifier node; `accounts` is how many accounts use it. With `hub`, a collapsed hub node. */
+/**
+ * Identifier account counts are counted no further than this (or than the hub cap, when that is
+ * higher): above it the node says `accountsAtLeast: true` and the label `N+ accounts`.
+ */
+export const DEGREE_CEILING = 1000;
+
+/** The ceiling to count identifier degrees to for a query with this hub cap. */
+export function degreeCeiling(hubCap: number): number {
+  return Math.max(DEGREE_CEILING, hubCap + 1);
+}
+
+/**
+ * An identifier node; props `accounts` (and `count` on a hub) is how many accounts use it, with
+ * `accountsAtLeast: true` when that was counted only up to a ceiling (see `DEGREE_CEILING`).
+ * With `hub`, a collapsed hub node.
+ */
 export function identifierNode(
   ident: { kind: IdentifierKind; value: string; raw: string },
-  accounts: number,
+  degree: BoundedDegree,
   hub: boolean,
 ): GraphNode {
+  const accounts = degree.count;
+  const shown = degree.atLeast ? `${accounts}+` : `${accounts}`;
+  const base = { kind: ident.kind, value: ident.value, raw: ident.raw, accounts };
+  const counted = degree.atLeast ? { ...base, accountsAtLeast: true } : base;
   return {
     id: identifierNodeId(ident.kind, ident.value),
     type: hub ? 'hub' : ident.kind,
-    label: hub ? `${ident.raw} (${accounts} accounts)` : ident.raw,
-    props: hub
-      ? { kind: ident.kind, value: ident.value, raw: ident.raw, count: accounts, accounts }
-      : { kind: ident.kind, value: ident.value, raw: ident.raw, accounts },
+    label: hub ? `${ident.raw} (${shown} accounts)` : ident.raw,
+    props: hub ? { ...counted, count: accounts } : counted,
   };
 }
 

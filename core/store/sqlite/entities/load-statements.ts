@@ -49,3 +49,25 @@ export const LOAD_SQL = {
   deleteEmptyPaymentLink:
     'DELETE FROM payment_links WHERE payer_key = ? AND payee_key = ? AND count <= 0',
 } as const;
+
+/** The payments insert of `SqliteLoadWriter`'s multi-row path: no conflict clause, a known id fails it. */
+export const PAYMENT_INSERT = {
+  head: 'INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)',
+  tuple: '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  width: 9,
+} as const;
+
+/**
+ * Adds new payments to their pairs, several pairs per statement (`BulkWriter`): parameters are
+ * payer, payee, count (> 0), amount in millionths, chargebacks, first and last time.
+ */
+export const PAYMENT_LINK_ADD = {
+  head: 'INSERT INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at)',
+  tuple: '(?, ?, ?, ? / 1e6, ?, ?, ?)',
+  tail: `ON CONFLICT DO UPDATE SET count = count + excluded.count,
+    amount = round(amount * 1e6 + round(excluded.amount * 1e6)) / 1e6,
+    chargebacks = chargebacks + excluded.chargebacks,
+    first_at = min(first_at, excluded.first_at),
+    last_at = max(last_at, excluded.last_at)`,
+  width: 7,
+} as const;

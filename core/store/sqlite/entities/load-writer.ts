@@ -6,9 +6,10 @@ import type { LoadWriter } from '../../port';
 import type { Db } from '../database';
 import { KIND_CODE, STATUS_CODE, labelCode } from './codes';
 import type { KeyCache, LoadCaches } from './key-cache';
+import { BULK_ROWS, BulkWriter, bulkSql } from './load-bulk-insert';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
-import { LOAD_SQL as SQL } from './load-statements';
+import { LOAD_SQL as SQL, PAYMENT_INSERT, PAYMENT_LINK_ADD } from './load-statements';
 import { prepared } from './prepare';
 
 const CHARGEBACK = STATUS_CODE.chargeback;
@@ -38,6 +39,9 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly links: LinkBuffer;
   private readonly paymentLinks: PaymentLinkBuffer;
   private readonly stmt: { [K in keyof typeof SQL]: Statement };
+  private readonly insertPayments: Statement;
+  private readonly paymentArgs = new Array<unknown>(PAYMENT_INSERT.width * BULK_ROWS);
+  private readonly addPaymentLinks: BulkWriter;
   private closed = false;
 
   constructor(db: Db, caches: LoadCaches) {
@@ -53,11 +57,35 @@ export class SqliteLoadWriter implements LoadWriter {
       upsertLink.run(ik, ak, kind, first, last);
     });
     const { upsertPaymentLink, deleteEmptyPaymentLink } = this.stmt;
+    const add = new BulkWriter(
+      db,
+      PAYMENT_LINK_ADD.head,
+      PAYMENT_LINK_ADD.tuple,
+      PAYMENT_LINK_ADD.tail,
+      PAYMENT_LINK_ADD.width,
+    );
+    this.addPaymentLinks = add;
     this.paymentLinks = new PaymentLinkBuffer(
       (payer, payee, count, micros, chargebacks, first, last) => {
+        if (count > 0 && first !== null) {
+          add.set(0, payer);
+          add.set(1, payee);
+          add.set(2, count);
+          add.set(3, micros);
+          add.set(4, chargebacks);
+          add.set(5, first);
+          add.set(6, last);
+          add.commit();
+          return;
+        }
+        add.drain();
         upsertPaymentLink.run({ payer, payee, count, micros, chargebacks, first, last });
         if (count < 0) deleteEmptyPaymentLink.run(payer, payee);
       },
+    );
+    this.insertPayments = prepared(
+      db,
+      bulkSql(PAYMENT_INSERT.head, PAYMENT_INSERT.tuple, '', BULK_ROWS),
     );
   }
 
@@ -131,48 +159,131 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
-    const insert = this.stmt.insertPayment;
-    const batch = rows;
-    const ids: string[] = [];
-    for (const row of batch) ids.push(row.payerId, row.payeeId);
+    const n = rows.length;
+    const ids: string[] = new Array<string>(2 * n);
+    for (let i = 0; i < n; i++) {
+      ids[2 * i] = rows[i]!.payerId;
+      ids[2 * i + 1] = rows[i]!.payeeId;
+    }
     const accountKeys = this.accountKeysOf(ids);
-    const refs = batch.flatMap((row) => row.identifiers);
+    const refs = rows.flatMap((row) => row.identifiers);
     const refKeys = this.identifierKeysOf(refs);
+    const cardKeys = new Int32Array(n);
+    const deviceKeys = new Int32Array(n);
     let r = 0;
-    for (let i = 0; i < batch.length; i++) {
-      const row = batch[i]!;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
       const payerKey = accountKeys[2 * i]!;
-      const payeeKey = accountKeys[2 * i + 1]!;
-      let cardKey: number | null = null;
-      let deviceKey: number | null = null;
       for (const ref of row.identifiers) {
         const code = KIND_CODE[ref.kind];
         const key = refKeys[r++]!;
-        if (code === KIND_CODE.card) cardKey = key;
-        else if (code === KIND_CODE.device) deviceKey = key;
+        if (code === KIND_CODE.card) cardKeys[i] = key;
+        else if (code === KIND_CODE.device) deviceKeys[i] = key;
         this.links.add(key, payerKey, code, row.createdAt);
       }
-      const status = STATUS_CODE[row.status];
-      const { paymentId, amount, currency, createdAt } = row;
-      const inserted = insert.run(
-        paymentId,
-        payerKey,
-        payeeKey,
-        amount,
-        currency,
-        createdAt,
-        cardKey,
-        deviceKey,
-        status,
-      );
-      if (inserted.changes === 1) {
-        this.paymentLinks.add(payerKey, payeeKey, 1, amount, status === CHARGEBACK, createdAt);
+    }
+    let i = 0;
+    for (; i + BULK_ROWS <= n; i += BULK_ROWS) {
+      if (this.insertNewPayments(rows, i, accountKeys, cardKeys, deviceKeys)) {
+        for (let j = i; j < i + BULK_ROWS; j++) {
+          const row = rows[j]!;
+          const status = STATUS_CODE[row.status];
+          this.paymentLinks.add(
+            accountKeys[2 * j]!,
+            accountKeys[2 * j + 1]!,
+            1,
+            row.amount,
+            status === CHARGEBACK,
+            row.createdAt,
+          );
+        }
       } else {
-        this.updatePayment(
-          [payerKey, payeeKey, amount, currency, createdAt, cardKey, deviceKey, status],
-          paymentId,
-        );
+        for (let j = i; j < i + BULK_ROWS; j++)
+          this.writePayment(
+            rows[j]!,
+            accountKeys[2 * j]!,
+            accountKeys[2 * j + 1]!,
+            cardKeys[j]!,
+            deviceKeys[j]!,
+          );
       }
+    }
+    for (; i < n; i++)
+      this.writePayment(
+        rows[i]!,
+        accountKeys[2 * i]!,
+        accountKeys[2 * i + 1]!,
+        cardKeys[i]!,
+        deviceKeys[i]!,
+      );
+  }
+
+  /**
+   * Inserts `BULK_ROWS` payments from `rows[from]` in one statement when none of their ids is
+   * stored yet (the common case of a new file). A known or repeated id fails the statement,
+   * which SQLite undoes on its own (the transaction stays open); the caller then writes those
+   * rows one at a time, with update semantics. Returns whether the rows were inserted.
+   */
+  private insertNewPayments(
+    rows: PaymentInput[],
+    from: number,
+    accountKeys: Int32Array,
+    cardKeys: Int32Array,
+    deviceKeys: Int32Array,
+  ): boolean {
+    const args = this.paymentArgs;
+    for (let j = 0, o = 0; j < BULK_ROWS; j++, o += PAYMENT_INSERT.width) {
+      const i = from + j;
+      const row = rows[i]!;
+      args[o] = row.paymentId;
+      args[o + 1] = accountKeys[2 * i];
+      args[o + 2] = accountKeys[2 * i + 1];
+      args[o + 3] = row.amount;
+      args[o + 4] = row.currency;
+      args[o + 5] = row.createdAt;
+      args[o + 6] = cardKeys[i] === 0 ? null : cardKeys[i];
+      args[o + 7] = deviceKeys[i] === 0 ? null : deviceKeys[i];
+      args[o + 8] = STATUS_CODE[row.status];
+    }
+    try {
+      this.insertPayments.run(args);
+      return true;
+    } catch (err) {
+      if (String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return false;
+      throw err;
+    }
+  }
+
+  /** Writes one payment: inserted when new, else updated in place (`updatePayment`). */
+  private writePayment(
+    row: PaymentInput,
+    payerKey: number,
+    payeeKey: number,
+    card: number,
+    device: number,
+  ): void {
+    const cardKey = card === 0 ? null : card;
+    const deviceKey = device === 0 ? null : device;
+    const status = STATUS_CODE[row.status];
+    const { paymentId, amount, currency, createdAt } = row;
+    const inserted = this.stmt.insertPayment.run(
+      paymentId,
+      payerKey,
+      payeeKey,
+      amount,
+      currency,
+      createdAt,
+      cardKey,
+      deviceKey,
+      status,
+    );
+    if (inserted.changes === 1) {
+      this.paymentLinks.add(payerKey, payeeKey, 1, amount, status === CHARGEBACK, createdAt);
+    } else {
+      this.updatePayment(
+        [payerKey, payeeKey, amount, currency, createdAt, cardKey, deviceKey, status],
+        paymentId,
+      );
     }
   }
 
@@ -181,6 +292,7 @@ export class SqliteLoadWriter implements LoadWriter {
     this.assertOpen();
     this.links.flush();
     this.paymentLinks.flush();
+    this.addPaymentLinks.drain();
   }
 
   /** Makes any later call fail: a writer must not outlive its transaction. */

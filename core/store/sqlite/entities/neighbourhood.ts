@@ -1,21 +1,16 @@
 import { NotFoundError } from '../../../errors';
 import type { GraphEdge, GraphNode, NeighbourhoodQuery, Subgraph } from '../../../types';
 import type { Db } from '../database';
+import { accountKeyOf, paymentsReceived, paymentsSent } from './account-links';
+import { boundedDegrees, identifiersOfMany, usesOfMany } from './graph-batch-reads';
 import {
-  accountKeyOf,
-  accountsOf,
-  degreeOf,
-  identifiersOf,
-  paymentsReceived,
-  paymentsSent,
-} from './account-links';
-import {
-  accountNode,
+  accountNodes,
+  degreeCeiling,
   identifierNode,
-  identifierNodeId,
   paysEdge,
   sortedSubgraph,
   usesEdge,
+  type PaymentLinkRow,
 } from './graph-elements';
 import { requireIntIn } from './validate-graph-query';
 
@@ -29,9 +24,12 @@ export const MAX_NODES = 5000;
  *
  * An identifier used by more than `hubCap` accounts (public Wi-Fi, a payment processor's
  * device) becomes one `hub` node carrying its account count and is not expanded, so one hub
- * cannot pull thousands of strangers in. Nodes stop at `limit`; `capped` is true when the limit
- * or a hub cut the result. Output is sorted by id (deterministic). Throws `ACCOUNT_NOT_FOUND`
- * for an unknown account and `INVALID_GRAPH_QUERY` for bounds out of range.
+ * cannot pull thousands of strangers in. Payment counterparties follow the same rule: an
+ * account reached on the way (not the one asked for) with more than `hubCap` payers or payees
+ * (a merchant) is shown but those payments are not followed. Nodes stop at `limit`; `capped`
+ * is true when the limit or a hub cut the result. Each hop reads the whole frontier with a few
+ * set-based queries. Output is sorted by id (deterministic). Throws `ACCOUNT_NOT_FOUND` for an
+ * unknown account and `INVALID_GRAPH_QUERY` for bounds out of range.
  */
 export function neighbourhood(db: Db, query: NeighbourhoodQuery): Subgraph {
   requireIntIn('depth', query.depth, 1, MAX_DEPTH);
@@ -40,70 +38,141 @@ export function neighbourhood(db: Db, query: NeighbourhoodQuery): Subgraph {
   const rootKey = accountKeyOf(db, query.userId);
   if (rootKey === null)
     throw new NotFoundError('ACCOUNT_NOT_FOUND', `fraud-rings: no account ${query.userId}`);
+  return new NeighbourhoodWalk(db, query).run(rootKey);
+}
 
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  const accountIds = new Map<number, string>();
-  const expandedIdentifiers = new Set<number>();
-  let capped = false;
-  const put = (edge: GraphEdge) => edges.set(edge.id, edge);
+/** A pending edge to an account not yet known to be in the graph. */
+interface Reach {
+  accountKey: number;
+  edge: (accountId: string) => GraphEdge;
+}
 
-  /** Node id of the account, adding it when there is room; null when the limit is reached. */
-  const reach = (key: number, next: number[]): string | null => {
-    const known = accountIds.get(key);
-    if (known !== undefined) return known;
-    if (nodes.size >= query.limit) {
-      capped = true;
-      return null;
+class NeighbourhoodWalk {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+  private readonly accountIds = new Map<number, string>();
+  private readonly identifierIds = new Map<number, string>();
+  private readonly expanded = new Set<number>();
+  private readonly ceiling: number;
+  private capped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly query: NeighbourhoodQuery,
+  ) {
+    this.ceiling = degreeCeiling(query.hubCap);
+  }
+
+  run(rootKey: number): Subgraph {
+    let frontier = this.addAccounts([rootKey]);
+    for (let hop = 1; hop <= this.query.depth && frontier.length > 0; hop++) {
+      if (this.full()) {
+        this.capped = true;
+        break;
+      }
+      const reaches = this.identifierHop(frontier);
+      for (const key of frontier) reaches.push(...this.paymentHop(key, key === rootKey));
+      frontier = this.addAccounts(reaches.map((r) => r.accountKey));
+      for (const r of reaches) {
+        const accountId = this.accountIds.get(r.accountKey);
+        if (accountId !== undefined) this.put(r.edge(accountId));
+      }
     }
-    const node = accountNode(db, key);
-    if (!node) return null;
-    nodes.set(node.id, node);
-    accountIds.set(key, node.id);
-    next.push(key);
-    return node.id;
-  };
+    return sortedSubgraph(this.nodes.values(), this.edges.values(), this.capped);
+  }
 
-  let frontier: number[] = [];
-  reach(rootKey, frontier);
-  for (let hop = 1; hop <= query.depth && frontier.length > 0; hop++) {
-    const next: number[] = [];
-    for (const accountKey of frontier) {
-      const accountId = accountIds.get(accountKey)!;
-      for (const ident of identifiersOf(db, accountKey)) {
-        const id = identifierNodeId(ident.kind, ident.value);
-        let node = nodes.get(id);
-        if (!node) {
-          if (nodes.size >= query.limit) {
-            capped = true;
-            continue;
-          }
-          const degree = degreeOf(db, ident.key);
-          node = identifierNode(ident, degree, degree > query.hubCap);
-          nodes.set(id, node);
-        }
-        put(usesEdge(accountId, id, ident.firstSeen, ident.lastSeen));
-        if (node.type === 'hub') {
-          capped = true;
+  private full(): boolean {
+    return this.nodes.size >= this.query.limit;
+  }
+
+  /** Adds the identifiers of the frontier and returns the accounts their non-hub ones reach. */
+  private identifierHop(frontier: number[]): Reach[] {
+    const uses = identifiersOfMany(this.db, frontier);
+    const unseen = [...new Set(uses.map((u) => u.key).filter((k) => !this.identifierIds.has(k)))];
+    const degrees = boundedDegrees(this.db, unseen, this.ceiling);
+    const toExpand: number[] = [];
+    for (const use of uses) {
+      let id = this.identifierIds.get(use.key);
+      if (id === undefined) {
+        if (this.full()) {
+          this.capped = true;
           continue;
         }
-        if (expandedIdentifiers.has(ident.key)) continue;
-        expandedIdentifiers.add(ident.key);
-        for (const use of accountsOf(db, ident.key, query.hubCap)) {
-          const otherId = reach(use.accountKey, next);
-          if (otherId !== null) put(usesEdge(otherId, id, use.firstSeen, use.lastSeen));
-        }
+        const degree = degrees.get(use.key)!;
+        const node = identifierNode(use, degree, degree.count > this.query.hubCap);
+        this.nodes.set(node.id, node);
+        this.identifierIds.set(use.key, (id = node.id));
       }
-      for (const link of paymentsSent(db, accountKey, query.limit)) {
-        const payeeId = reach(link.payee_key, next);
-        if (payeeId !== null) put(paysEdge(accountId, payeeId, link));
-      }
-      for (const link of paymentsReceived(db, accountKey, query.limit)) {
-        const payerId = reach(link.payer_key, next);
-        if (payerId !== null) put(paysEdge(payerId, accountId, link));
+      this.put(usesEdge(this.accountIds.get(use.accountKey)!, id, use.firstSeen, use.lastSeen));
+      if (this.nodes.get(id)!.type === 'hub') {
+        this.capped = true;
+      } else if (!this.expanded.has(use.key)) {
+        this.expanded.add(use.key);
+        toExpand.push(use.key);
       }
     }
-    frontier = next;
+    return usesOfMany(this.db, toExpand).map((use) => {
+      const target = this.identifierIds.get(use.identifierKey)!;
+      return {
+        accountKey: use.accountKey,
+        edge: (accountId) => usesEdge(accountId, target, use.firstSeen, use.lastSeen),
+      };
+    });
   }
-  return sortedSubgraph(nodes.values(), edges.values(), capped);
+
+  /**
+   * The payments of one frontier account, both ways. The account asked for shows up to `limit`
+   * counterparties each way; any other account with more than `hubCap` in a direction is a
+   * payment hub and that direction is not followed.
+   */
+  private paymentHop(accountKey: number, root: boolean): Reach[] {
+    const accountId = this.accountIds.get(accountKey)!;
+    const bound = root ? this.query.limit : this.query.hubCap + 1;
+    const within = (links: PaymentLinkRow[]) => {
+      if (root || links.length <= this.query.hubCap) return links;
+      this.capped = true;
+      return [];
+    };
+    const sent = within(paymentsSent(this.db, accountKey, bound)).map((link) => ({
+      accountKey: link.payee_key,
+      edge: (payeeId: string) => paysEdge(accountId, payeeId, link),
+    }));
+    const received = within(paymentsReceived(this.db, accountKey, bound)).map((link) => ({
+      accountKey: link.payer_key,
+      edge: (payerId: string) => paysEdge(payerId, accountId, link),
+    }));
+    return [...sent, ...received];
+  }
+
+  /**
+   * Adds the accounts new to the graph, in order, while there is room (one batched read), and
+   * returns their keys: the next frontier.
+   */
+  private addAccounts(accountKeys: number[]): number[] {
+    const wanted: number[] = [];
+    const seen = new Set<number>();
+    for (const key of accountKeys) {
+      if (this.accountIds.has(key) || seen.has(key)) continue;
+      if (this.nodes.size + wanted.length >= this.query.limit) {
+        this.capped = true;
+        break;
+      }
+      seen.add(key);
+      wanted.push(key);
+    }
+    const loaded = accountNodes(this.db, wanted);
+    const next: number[] = [];
+    for (const key of wanted) {
+      const node = loaded.get(key);
+      if (!node) continue;
+      this.nodes.set(node.id, node);
+      this.accountIds.set(key, node.id);
+      next.push(key);
+    }
+    return next;
+  }
+
+  private put(edge: GraphEdge): void {
+    this.edges.set(edge.id, edge);
+  }
 }

@@ -1,21 +1,18 @@
 import type { GraphEdge, GraphNode, Subgraph } from '../../../types';
 import type { Db } from '../database';
-import { accountKeyOf, degreeOf, identifiersOf, type AccountIdentifierRow } from './account-links';
+import type { AccountIdentifierRow } from './account-links';
+import { boundedDegrees, identifiersOfMany, keysOfUsers, paymentsAmong } from './graph-batch-reads';
 import {
-  accountNode,
+  accountNodes,
+  degreeCeiling,
   identifierNode,
   identifierNodeId,
   paysEdge,
   sortedSubgraph,
   usesEdge,
-  type PaymentLinkRow,
 } from './graph-elements';
 import { MAX_NODES } from './neighbourhood';
-import { prepared } from './prepare';
 import { requireIntIn } from './validate-graph-query';
-
-const PAYMENTS_AMONG = `SELECT * FROM payment_links
-  WHERE payer_key = ? AND payee_key IN (SELECT value FROM json_each(?)) ORDER BY payee_key`;
 
 interface Shared {
   ident: AccountIdentifierRow;
@@ -29,7 +26,9 @@ interface Shared {
  * Members come first, then shared identifiers by how many members share them (most first), until
  * `limit` nodes; `capped` is true when the limit cut members or identifiers. An identifier used
  * by more than `hubCap` accounts overall is shown as a `hub` node (its edges to the members are
- * kept: a hub shared by a ring is still evidence). Node and edge ids: see `graph-elements.ts`.
+ * kept: a hub shared by a ring is still evidence); its count stops at a ceiling (see
+ * `identifierNode`). Five set-based queries whatever the ring's size. Node and edge ids: see
+ * `graph-elements.ts`.
  */
 export function subgraphOf(
   db: Db,
@@ -43,46 +42,51 @@ export function subgraphOf(
   const put = (edge: GraphEdge) => edges.set(edge.id, edge);
   let capped = false;
 
-  const members = new Map<number, string>();
-  for (const userId of new Set(userIds)) {
-    const key = accountKeyOf(db, userId);
-    if (key === null || members.has(key)) continue;
-    if (nodes.size >= opts.limit) {
+  const memberKeys: number[] = [];
+  for (const { key } of keysOfUsers(db, [...new Set(userIds)])) {
+    if (memberKeys.length >= opts.limit) {
       capped = true;
       break;
     }
-    const node = accountNode(db, key)!;
+    memberKeys.push(key);
+  }
+  const members = new Map<number, string>();
+  const loaded = accountNodes(db, memberKeys);
+  for (const key of memberKeys) {
+    const node = loaded.get(key)!;
     nodes.set(node.id, node);
     members.set(key, node.id);
   }
 
   const shared = new Map<number, Shared>();
-  for (const [key, accountId] of members) {
-    for (const ident of identifiersOf(db, key)) {
-      let entry = shared.get(ident.key);
-      if (!entry) shared.set(ident.key, (entry = { ident, users: [] }));
-      entry.users.push({ accountId, firstSeen: ident.firstSeen, lastSeen: ident.lastSeen });
-    }
+  for (const use of identifiersOfMany(db, memberKeys)) {
+    let entry = shared.get(use.key);
+    if (!entry) shared.set(use.key, (entry = { ident: use, users: [] }));
+    entry.users.push({
+      accountId: members.get(use.accountKey)!,
+      firstSeen: use.firstSeen,
+      lastSeen: use.lastSeen,
+    });
   }
   const candidates = [...shared.values()]
     .filter((s) => s.users.length >= 2)
     .map((s) => ({ ...s, id: identifierNodeId(s.ident.kind, s.ident.value) }))
     .sort((a, b) => b.users.length - a.users.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const s of candidates) {
-    if (nodes.size >= opts.limit) {
-      capped = true;
-      break;
-    }
-    const degree = degreeOf(db, s.ident.key);
-    nodes.set(s.id, identifierNode(s.ident, degree, degree > opts.hubCap));
+  const shown = candidates.slice(0, Math.max(0, opts.limit - nodes.size));
+  if (shown.length < candidates.length) capped = true;
+  const degrees = boundedDegrees(
+    db,
+    shown.map((s) => s.ident.key),
+    degreeCeiling(opts.hubCap),
+  );
+  for (const s of shown) {
+    const degree = degrees.get(s.ident.key)!;
+    nodes.set(s.id, identifierNode(s.ident, degree, degree.count > opts.hubCap));
     for (const u of s.users) put(usesEdge(u.accountId, s.id, u.firstSeen, u.lastSeen));
   }
 
-  const memberKeys = JSON.stringify([...members.keys()]);
-  for (const [key, payerId] of members) {
-    for (const link of prepared(db, PAYMENTS_AMONG).all(key, memberKeys) as PaymentLinkRow[]) {
-      put(paysEdge(payerId, members.get(link.payee_key)!, link));
-    }
+  for (const link of paymentsAmong(db, memberKeys)) {
+    put(paysEdge(members.get(link.payer_key)!, members.get(link.payee_key)!, link));
   }
   return sortedSubgraph(nodes.values(), edges.values(), capped);
 }
