@@ -11,10 +11,10 @@ import {
   candidateFacts,
   candidateMembers,
   type CandidateFacts,
-  type MemberMoney,
   type RingFeatures,
 } from './features';
 import { mergeResults, type GroupResult } from './groups';
+import { candidateMoney, type PrefetchedMoney } from './member-money';
 import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
 import type { DetectionParams } from './params';
@@ -31,6 +31,8 @@ export interface FinishContext {
   /** Extra counts of the earlier stages (e.g. groups). */
   counts?: Record<string, number>;
   now?: () => number;
+  /** Payment totals fetched early (see member-money.ts); used when they cover every candidate. */
+  money?: Promise<PrefetchedMoney>;
 }
 
 export interface DetectionResult {
@@ -57,7 +59,13 @@ export async function finishRun(
   const t0 = now();
   const config = params.detection;
   const communities = mergeResults(results);
-  const { facts, scores, scored } = await scoredCandidates(store, projection, communities, config);
+  const { facts, scores, scored } = await scoredCandidates(
+    store,
+    projection,
+    communities,
+    config,
+    context.money,
+  );
   const keys = new Set<number>();
   for (const f of facts) {
     f.shared.slice(0, config.evidence.maxSharedItems).forEach((s) => keys.add(s.identifierKey));
@@ -157,9 +165,10 @@ async function scoredCandidates(
   projection: Projection,
   communities: number[][],
   config: DetectionConfig,
+  prefetched?: Promise<PrefetchedMoney>,
 ) {
   const parts = candidateMembers(projection, communities, config);
-  const money = await memberMoney(store, projection, parts);
+  const money = await candidateMoney(store, projection, parts, prefetched);
   const known = new Map<number[], CandidateFacts>();
   const factsOf = (lists: number[][]): CandidateFacts[] => {
     const fresh = lists.filter((c) => !known.has(c));
@@ -181,33 +190,6 @@ async function scoredCandidates(
   const all = factsOf(trimmed).map((f) => ({ f, score: scoreRing(f.features, config) }));
   const kept = all.filter((c) => c.score >= config.candidates.minScore);
   return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };
-}
-
-/** Payment totals of every candidate member (all payments, merchants included), from the store. */
-async function memberMoney(
-  store: ProjectionSource,
-  projection: Projection,
-  candidates: number[][],
-): Promise<MemberMoney> {
-  const n = projection.accounts.count;
-  const money: MemberMoney = {
-    sent: new Float64Array(n),
-    received: new Float64Array(n),
-    chargebacks: new Int32Array(n),
-  };
-  const members = candidates.flat();
-  if (members.length === 0) return money;
-  const indexOfKey = new Map<number, number>();
-  for (const i of members) indexOfKey.set(projection.accounts.keys[i], i);
-  const totals = await store.paymentTotals([...indexOfKey.keys()].sort((a, b) => a - b));
-  for (let j = 0; j < totals.keys.length; j++) {
-    const i = indexOfKey.get(totals.keys[j]);
-    if (i === undefined) continue;
-    money.sent[i] = totals.sent[j];
-    money.received[i] = totals.received[j];
-    money.chargebacks[i] = totals.chargebacks[j];
-  }
-  return money;
 }
 
 /** Every ring of a run (all pages). */

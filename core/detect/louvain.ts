@@ -26,6 +26,7 @@ import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { DetectionConfig } from './config';
 import { CsrGraphView } from './csr-graph-view';
+import { installTypedZoomOut } from './louvain-zoom-out';
 
 export interface LocalGraph {
   nodeCount: number;
@@ -51,6 +52,7 @@ export function louvainPartition(
     for (let i = 0; i < graph.nodeCount; i++) membership[i] = i;
     return { membership, count: graph.nodeCount, modularity: 0 };
   }
+  installTypedZoomOut();
   const view = new CsrGraphView(graph);
   const out = louvain.detailed(view as unknown as Graph, {
     getEdgeWeight: view.weightOf as unknown as (edge: string) => number,
@@ -106,6 +108,8 @@ interface Adjacency {
   start: Int32Array;
   neighbour: Int32Array;
   weight: Float64Array;
+  /** Scratch for `induced`: -1 for every node between calls. */
+  position: Int32Array;
 }
 
 function refine(
@@ -116,7 +120,7 @@ function refine(
   depth: number,
 ): number[][] {
   if (members.length <= params.refineAbove || depth >= params.refineMaxDepth) return [members];
-  const sub = induced(members, adj);
+  const sub = induced(members, adj, adj.position);
   const part = louvainPartition(sub, { resolution: params.resolution, rng });
   if (part.count < 2) return [members];
   const volume = new Float64Array(part.count);
@@ -155,22 +159,27 @@ function refine(
   return out;
 }
 
-function induced(members: number[], adj: Adjacency): LocalGraph {
-  const position = new Map<number, number>();
-  members.forEach((m, i) => position.set(m, i));
+/**
+ * The subgraph induced by `members` (local ids in member order). `position` maps a node to its
+ * member index and is all -1 on entry and on return (one scratch array per component).
+ */
+function induced(members: number[], adj: Adjacency, position: Int32Array): LocalGraph {
+  for (let i = 0; i < members.length; i++) position[members[i]] = i;
   const src: number[] = [];
   const dst: number[] = [];
   const weight: number[] = [];
-  members.forEach((m, i) => {
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
     for (let p = adj.start[m]; p < adj.start[m + 1]; p++) {
-      const j = position.get(adj.neighbour[p]);
-      if (j !== undefined && j > i) {
+      const j = position[adj.neighbour[p]];
+      if (j > i) {
         src.push(i);
         dst.push(j);
         weight.push(adj.weight[p]);
       }
     }
-  });
+  }
+  for (let i = 0; i < members.length; i++) position[members[i]] = -1;
   return { nodeCount: members.length, src, dst, weight };
 }
 
@@ -193,7 +202,7 @@ function toAdjacency(graph: LocalGraph): Adjacency {
     neighbour[fill[b]] = a;
     weight[fill[b]++] = graph.weight[e];
   }
-  return { start, neighbour, weight };
+  return { start, neighbour, weight, position: new Int32Array(n).fill(-1) };
 }
 
 function groupsOf(

@@ -10,6 +10,7 @@
 import type { ProjectionSource, RingStore } from '../store/port';
 import { finishRun, type DetectionResult } from './finish-run';
 import { detectGroup, splitComponents, type GroupResult } from './groups';
+import { fetchMoney, possibleMembers } from './member-money';
 import { detectionParams, groupParams, type DetectionParams, type DetectOptions } from './params';
 import { projectGraph as buildProjection, type Projection } from './projection';
 
@@ -18,6 +19,8 @@ export { detectionParams, groupParams } from './params';
 export { splitComponents, detectGroup, mergeResults } from './groups';
 export type { ComponentGraph, DetectGroup, GroupParams, GroupResult } from './groups';
 export { finishRun } from './finish-run';
+export { fetchMoney, possibleMembers } from './member-money';
+export type { PrefetchedMoney } from './member-money';
 export type { DetectionResult, FinishContext } from './finish-run';
 export { communitiesFromAssignments } from './assignments';
 export type { Projection } from './projection';
@@ -51,6 +54,12 @@ export async function runDetection(
   const t1 = Date.now();
   const groups = splitComponents(projection, 1);
   const t2 = Date.now();
+  const money = fetchMoney(
+    store,
+    projection,
+    possibleMembers(projection, groups, params.detection),
+  );
+  money.catch(() => undefined);
   const perGroup = groupParams(params, projection);
   const results: GroupResult[] = [];
   groups.forEach((g, i) => {
@@ -63,6 +72,7 @@ export async function runDetection(
     startedAt,
     timingsMs: { projection: t1 - startedAt, components: t2 - t1, louvain: t3 - t2 },
     counts: { components: groups.reduce((s, g) => s + g.components.length, 0) },
+    money,
   });
   hooks.onProgress?.('saved', 1);
   return out;

@@ -12,6 +12,8 @@ export class CsvRecordReader implements RecordReader {
   private readonly tokenizer = new CsvTokenizer();
   private positions: number[] | null = null;
   private width = 0;
+  /** The header names exactly the entity's columns, in order: fields need no rearranging. */
+  private inOrder = false;
   private readonly onRecord = (
     line: number,
     fields: string[] | null,
@@ -28,6 +30,10 @@ export class CsvRecordReader implements RecordReader {
     }
     if (fields.length !== this.width) {
       this.sink!(line, null, raw, `expected ${this.width} fields, found ${fields.length}`);
+      return;
+    }
+    if (this.inOrder) {
+      this.sink!(line, fields, raw, null);
       return;
     }
     const values = new Array<string | undefined>(this.positions.length);
@@ -69,6 +75,7 @@ export class CsvRecordReader implements RecordReader {
     }
     this.positions = this.columns.map((c) => names.indexOf(c));
     this.width = names.length;
+    this.inOrder = this.width === this.columns.length && this.positions.every((p, i) => p === i);
     this.tokenizer.expectFields(this.width);
   }
 }

@@ -1,4 +1,6 @@
+import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
+import { StoreError } from '../../errors';
 import type {
   AccountBatch,
   IncidenceBatch,
@@ -128,50 +130,23 @@ class ProjectionReader implements ProjectionSource {
     }
   }
 
+  /**
+   * Sums per account, over every payment link (merchants included): amount sent, amount
+   * received, chargebacks on both sides. For many keys on a database file, the two grouped
+   * queries run in a worker thread on a read-only connection of their own, so the caller can
+   * start this early (detection does, before Louvain) and the SQLite time overlaps CPU work on
+   * the main thread. Same statements either way, so the same sums.
+   */
   async paymentTotals(keys: number[]): Promise<PaymentTotals> {
-    const paid = this.db
-      .prepare(
-        'SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key',
-      )
-      .raw(true);
-    const got = this.db
-      .prepare(
-        'SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key',
-      )
-      .raw(true);
-    const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
-    const at = (key: number) => {
-      let t = totals.get(key);
-      if (t === undefined) totals.set(key, (t = { sent: 0, received: 0, chargebacks: 0 }));
-      return t;
-    };
     const unique = [...new Set(keys)].sort((a, b) => a - b);
-    for (let i = 0; i < unique.length; i += 50_000) {
-      const chunk = JSON.stringify(unique.slice(i, i + 50_000));
-      for (const [key, amount, cb] of paid.all(chunk) as Array<[number, number, number]>) {
-        const t = at(key);
-        t.sent = amount;
-        t.chargebacks += cb;
-      }
-      for (const [key, amount, cb] of got.all(chunk) as Array<[number, number, number]>) {
-        const t = at(key);
-        t.received = amount;
-        t.chargebacks += cb;
-      }
-    }
-    const out = {
-      keys: [] as number[],
-      sent: [] as number[],
-      received: [] as number[],
-      chargebacks: [] as number[],
-    };
-    for (const [key, t] of totals) {
-      out.keys.push(key);
-      out.sent.push(t.sent);
-      out.received.push(t.received);
-      out.chargebacks.push(t.chargebacks);
-    }
-    return out;
+    const chunks: string[] = [];
+    for (let i = 0; i < unique.length; i += TOTALS_CHUNK)
+      chunks.push(JSON.stringify(unique.slice(i, i + TOTALS_CHUNK)));
+    const rows =
+      unique.length >= WORKER_MIN_KEYS && !this.db.memory
+        ? await totalsInWorker(this.db.name, chunks)
+        : totalsInline(this.db, chunks);
+    return mergeTotals(rows);
   }
 
   async identifierValues(
@@ -193,6 +168,120 @@ class ProjectionReader implements ProjectionSource {
     }
     return out;
   }
+}
+
+const TOTALS_CHUNK = 50_000;
+/** Below this many accounts the queries are quick enough that a worker's start-up is not worth it. */
+const WORKER_MIN_KEYS = 10_000;
+const PAID_SQL =
+  'SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key';
+const GOT_SQL =
+  'SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key';
+
+/** Rows of PAID_SQL and GOT_SQL per chunk of keys, packed as (key, amount, chargebacks) triples. */
+interface TotalsRows {
+  paid: Float64Array[];
+  got: Float64Array[];
+}
+
+function pack(rows: Array<[number, number, number]>): Float64Array {
+  const out = new Float64Array(rows.length * 3);
+  rows.forEach((r, i) => out.set(r, i * 3));
+  return out;
+}
+
+function totalsInline(db: Db, chunks: string[]): TotalsRows {
+  const paid = db.prepare(PAID_SQL).raw(true);
+  const got = db.prepare(GOT_SQL).raw(true);
+  return {
+    paid: chunks.map((c) => pack(paid.all(c) as Array<[number, number, number]>)),
+    got: chunks.map((c) => pack(got.all(c) as Array<[number, number, number]>)),
+  };
+}
+
+/** The worker: plain CommonJS (no TypeScript loader in worker threads), the driver passed by path. */
+const TOTALS_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+try {
+  db.pragma('busy_timeout = 10000');
+  const pack = (rows) => {
+    const out = new Float64Array(rows.length * 3);
+    rows.forEach((r, i) => out.set(r, i * 3));
+    return out;
+  };
+  const paid = db.prepare(workerData.paidSql).raw(true);
+  const got = db.prepare(workerData.gotSql).raw(true);
+  const out = {
+    paid: workerData.chunks.map((c) => pack(paid.all(c))),
+    got: workerData.chunks.map((c) => pack(got.all(c))),
+  };
+  parentPort.postMessage(out, [...out.paid, ...out.got].map((a) => a.buffer));
+} finally {
+  db.close();
+}
+`;
+
+function totalsInWorker(file: string, chunks: string[]): Promise<TotalsRows> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(TOTALS_WORKER, {
+      eval: true,
+      workerData: {
+        driver: require.resolve('better-sqlite3'),
+        file,
+        chunks,
+        paidSql: PAID_SQL,
+        gotSql: GOT_SQL,
+      },
+    });
+    let result: TotalsRows | null = null;
+    worker.once('message', (m: TotalsRows) => (result = m));
+    worker.once('error', (err) =>
+      reject(new StoreError(`payment totals failed: ${err.message}`, { cause: err })),
+    );
+    worker.once('exit', (code) => {
+      if (result !== null) resolve(result);
+      else reject(new StoreError(`payment totals worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Totals per account from the grouped rows, chunk by chunk (sent and received set, chargebacks added). */
+function mergeTotals(rows: TotalsRows): PaymentTotals {
+  const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
+  const at = (key: number) => {
+    let t = totals.get(key);
+    if (t === undefined) totals.set(key, (t = { sent: 0, received: 0, chargebacks: 0 }));
+    return t;
+  };
+  for (let c = 0; c < rows.paid.length; c++) {
+    const paid = rows.paid[c];
+    for (let i = 0; i < paid.length; i += 3) {
+      const t = at(paid[i]);
+      t.sent = paid[i + 1];
+      t.chargebacks += paid[i + 2];
+    }
+    const got = rows.got[c];
+    for (let i = 0; i < got.length; i += 3) {
+      const t = at(got[i]);
+      t.received = got[i + 1];
+      t.chargebacks += got[i + 2];
+    }
+  }
+  const out = {
+    keys: [] as number[],
+    sent: [] as number[],
+    received: [] as number[],
+    chargebacks: [] as number[],
+  };
+  for (const [key, t] of totals) {
+    out.keys.push(key);
+    out.sent.push(t.sent);
+    out.received.push(t.received);
+    out.chargebacks.push(t.chargebacks);
+  }
+  return out;
 }
 
 function newAccountBatch() {

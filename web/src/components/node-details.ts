@@ -50,7 +50,10 @@ export function showNodeDetails(
   ];
   if (node.type === 'hub') rows.push(['Accounts sharing it', String(node.count)]);
   else if (typeof node.props.accounts === 'number')
-    rows.push(['Accounts using it (whole store)', String(node.props.accounts)]);
+    rows.push([
+      'Accounts using it (whole store)',
+      node.props.accountsAtLeast === true ? `${node.props.accounts}+` : String(node.props.accounts),
+    ]);
   const linked = actions.neighboursOf(node.id);
   replaceChildren(
     host,

@@ -41,7 +41,6 @@ export interface IdentifierUseRow {
   lastSeen: number | null;
 }
 
-
 /** Aggregated payments the account made, per payee (up to `limit` payees). */
 export function paymentsSent(db: Db, accountKey: number, limit: number): PaymentLinkRow[] {
   return prepared(db, SENT).all(accountKey, limit) as PaymentLinkRow[];

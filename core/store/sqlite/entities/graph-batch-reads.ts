@@ -19,6 +19,14 @@ const IDENTIFIERS_OF_MANY = `SELECT ai.account_key AS accountKey, ai.identifier_
   JOIN account_identifiers ai ON ai.account_key = j.value
   JOIN identifiers i ON i.key = ai.identifier_key
   ORDER BY j.key, ai.kind, i.value`;
+const IDENTIFIER_KEYS_OF_MANY = `SELECT ai.account_key AS accountKey, ai.identifier_key AS identifierKey
+  FROM json_each(?) j JOIN account_identifiers ai ON ai.account_key = j.value`;
+const IDENTIFIER_USES = `SELECT ai.account_key AS accountKey, ai.identifier_key AS key,
+    ai.kind AS kind, i.value AS value, i.raw AS raw, ai.first_seen AS firstSeen, ai.last_seen AS lastSeen
+  FROM json_each(?) j
+  JOIN account_identifiers ai ON ai.identifier_key = j.value ->> 0 AND ai.account_key = j.value ->> 1
+  JOIN identifiers i ON i.key = ai.identifier_key
+  ORDER BY j.key`;
 const BOUNDED_DEGREES = `SELECT j.value AS key,
     (SELECT count(*) FROM (SELECT 1 FROM account_identifiers WHERE identifier_key = j.value LIMIT ?)) AS n
   FROM json_each(?) j`;
@@ -26,6 +34,10 @@ const USES_OF_MANY = `SELECT ai.identifier_key AS identifierKey, ai.account_key 
     ai.first_seen AS firstSeen, ai.last_seen AS lastSeen
   FROM json_each(?) j JOIN account_identifiers ai ON ai.identifier_key = j.value
   ORDER BY j.key, ai.account_key`;
+const PAYMENT_DEGREES = `SELECT j.value AS key,
+    (SELECT count(*) FROM (SELECT 1 FROM payment_links WHERE payer_key = j.value LIMIT @n)) AS sent,
+    (SELECT count(*) FROM (SELECT 1 FROM payment_links WHERE payee_key = j.value LIMIT @n)) AS received
+  FROM json_each(@keys) j`;
 const PAYMENTS_AMONG = `SELECT pl.* FROM json_each(?) p
   JOIN payment_links pl ON pl.payer_key = p.value
   WHERE pl.payee_key IN (SELECT value FROM json_each(?))
@@ -47,6 +59,34 @@ export interface AccountIdentifierUse extends AccountIdentifierRow {
 export function identifiersOfMany(db: Db, accountKeys: number[]): AccountIdentifierUse[] {
   if (accountKeys.length === 0) return [];
   const rows = prepared(db, IDENTIFIERS_OF_MANY).all(JSON.stringify(accountKeys)) as Array<
+    Omit<AccountIdentifierUse, 'kind'> & { kind: number }
+  >;
+  return rows.map((r) => ({ ...r, kind: kindOf(r.kind) }));
+}
+
+/**
+ * (account, identifier) key pairs of the accounts, read from the per-account index alone (no
+ * table rows): cheap enough to find which identifiers a set shares before reading their details.
+ */
+export function identifierKeysOfMany(
+  db: Db,
+  accountKeys: number[],
+): Array<{ accountKey: number; identifierKey: number }> {
+  if (accountKeys.length === 0) return [];
+  return prepared(db, IDENTIFIER_KEYS_OF_MANY).all(JSON.stringify(accountKeys)) as Array<{
+    accountKey: number;
+    identifierKey: number;
+  }>;
+}
+
+/** The details of the given (identifier, account) uses, in the order given. */
+export function identifierUses(
+  db: Db,
+  uses: Array<{ identifierKey: number; accountKey: number }>,
+): AccountIdentifierUse[] {
+  if (uses.length === 0) return [];
+  const pairs = JSON.stringify(uses.map((u) => [u.identifierKey, u.accountKey]));
+  const rows = prepared(db, IDENTIFIER_USES).all(pairs) as Array<
     Omit<AccountIdentifierUse, 'kind'> & { kind: number }
   >;
   return rows.map((r) => ({ ...r, kind: kindOf(r.kind) }));
@@ -76,7 +116,10 @@ export function boundedDegrees(
     JSON.stringify(identifierKeys),
   ) as Array<{ key: number; n: number }>;
   for (const r of rows) {
-    out.set(r.key, r.n > ceiling ? { count: ceiling, atLeast: true } : { count: r.n, atLeast: false });
+    out.set(
+      r.key,
+      r.n > ceiling ? { count: ceiling, atLeast: true } : { count: r.n, atLeast: false },
+    );
   }
   return out;
 }
@@ -93,6 +136,25 @@ export function usesOfMany(
   return prepared(db, USES_OF_MANY).all(JSON.stringify(identifierKeys)) as Array<
     IdentifierUseRow & { identifierKey: number }
   >;
+}
+
+/**
+ * How many payees and payers each account has, each counted up to `ceiling` + 1 from the key
+ * indexes alone: enough to tell a merchant (more than the hub cap) without reading its links.
+ */
+export function boundedPaymentDegrees(
+  db: Db,
+  accountKeys: number[],
+  ceiling: number,
+): Map<number, { sent: number; received: number }> {
+  const out = new Map<number, { sent: number; received: number }>();
+  if (accountKeys.length === 0) return out;
+  const rows = prepared(db, PAYMENT_DEGREES).all({
+    n: ceiling + 1,
+    keys: JSON.stringify(accountKeys),
+  }) as Array<{ key: number; sent: number; received: number }>;
+  for (const r of rows) out.set(r.key, { sent: r.sent, received: r.received });
+  return out;
 }
 
 /** Aggregated payment links whose payer and payee are both among `accountKeys`. */

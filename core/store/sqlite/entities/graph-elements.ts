@@ -84,7 +84,7 @@ export function accountNodes(db: Db, accountKeys: number[]): Map<number, GraphNo
  * Identifier account counts are counted no further than this (or than the hub cap, when that is
  * higher): above it the node says `accountsAtLeast: true` and the label `N+ accounts`.
  */
-export const DEGREE_CEILING = 1000;
+export const DEGREE_CEILING = 100;
 
 /** The ceiling to count identifier degrees to for a query with this hub cap. */
 export function degreeCeiling(hubCap: number): number {

@@ -7,6 +7,7 @@ import type { Db } from '../database';
 import { KIND_CODE, STATUS_CODE, labelCode } from './codes';
 import type { KeyCache, LoadCaches } from './key-cache';
 import { BULK_ROWS, BulkWriter, bulkSql } from './load-bulk-insert';
+import { noPaymentLinks, pauseIndexes } from './load-index-pause';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { LOAD_SQL as SQL, PAYMENT_INSERT, PAYMENT_LINK_ADD } from './load-statements';
@@ -42,6 +43,8 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly insertPayments: Statement;
   private readonly paymentArgs = new Array<unknown>(PAYMENT_INSERT.width * BULK_ROWS);
   private readonly addPaymentLinks: BulkWriter;
+  /** Set while the payee indexes of an empty `payment_links` are dropped for this load. */
+  private restoreIndexes: (() => void) | null = null;
   private closed = false;
 
   constructor(db: Db, caches: LoadCaches) {
@@ -65,8 +68,13 @@ export class SqliteLoadWriter implements LoadWriter {
       PAYMENT_LINK_ADD.width,
     );
     this.addPaymentLinks = add;
+    let pauseWhenFilled = noPaymentLinks(db);
     this.paymentLinks = new PaymentLinkBuffer(
       (payer, payee, count, micros, chargebacks, first, last) => {
+        if (pauseWhenFilled) {
+          pauseWhenFilled = false;
+          this.restoreIndexes = pauseIndexes(db, 'payment_links');
+        }
         if (count > 0 && first !== null) {
           add.set(0, payer);
           add.set(1, payee);
@@ -160,23 +168,17 @@ export class SqliteLoadWriter implements LoadWriter {
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
     const n = rows.length;
-    const ids: string[] = new Array<string>(2 * n);
-    for (let i = 0; i < n; i++) {
-      ids[2 * i] = rows[i]!.payerId;
-      ids[2 * i + 1] = rows[i]!.payeeId;
-    }
-    const accountKeys = this.accountKeysOf(ids);
-    const refs = rows.flatMap((row) => row.identifiers);
-    const refKeys = this.identifierKeysOf(refs);
+    const accountKeys = new Int32Array(2 * n);
     const cardKeys = new Int32Array(n);
     const deviceKeys = new Int32Array(n);
-    let r = 0;
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
-      const payerKey = accountKeys[2 * i]!;
+      const payerKey = this.accountKey(row.payerId);
+      accountKeys[2 * i] = payerKey;
+      accountKeys[2 * i + 1] = this.accountKey(row.payeeId);
       for (const ref of row.identifiers) {
         const code = KIND_CODE[ref.kind];
-        const key = refKeys[r++]!;
+        const key = this.identifierKey(ref);
         if (code === KIND_CODE.card) cardKeys[i] = key;
         else if (code === KIND_CODE.device) deviceKeys[i] = key;
         this.links.add(key, payerKey, code, row.createdAt);
@@ -293,6 +295,8 @@ export class SqliteLoadWriter implements LoadWriter {
     this.links.flush();
     this.paymentLinks.flush();
     this.addPaymentLinks.drain();
+    this.restoreIndexes?.();
+    this.restoreIndexes = null;
   }
 
   /** Makes any later call fail: a writer must not outlive its transaction. */

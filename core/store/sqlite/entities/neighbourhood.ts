@@ -2,7 +2,12 @@ import { NotFoundError } from '../../../errors';
 import type { GraphEdge, GraphNode, NeighbourhoodQuery, Subgraph } from '../../../types';
 import type { Db } from '../database';
 import { accountKeyOf, paymentsReceived, paymentsSent } from './account-links';
-import { boundedDegrees, identifiersOfMany, usesOfMany } from './graph-batch-reads';
+import {
+  boundedDegrees,
+  boundedPaymentDegrees,
+  identifiersOfMany,
+  usesOfMany,
+} from './graph-batch-reads';
 import {
   accountNodes,
   degreeCeiling,
@@ -17,6 +22,9 @@ import { requireIntIn } from './validate-graph-query';
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 5000;
 
+/** Frontier accounts expanded per batch of queries; the walk stops between batches once full. */
+const BATCH = 8;
+
 /**
  * Accounts within `depth` hops of `userId` (breadth first), through shared identifiers
  * (account -> identifier -> account is one hop) and payments (either direction, one hop),
@@ -27,8 +35,10 @@ export const MAX_NODES = 5000;
  * cannot pull thousands of strangers in. Payment counterparties follow the same rule: an
  * account reached on the way (not the one asked for) with more than `hubCap` payers or payees
  * (a merchant) is shown but those payments are not followed. Nodes stop at `limit`; `capped`
- * is true when the limit or a hub cut the result. Each hop reads the whole frontier with a few
- * set-based queries. Output is sorted by id (deterministic). Throws `ACCOUNT_NOT_FOUND` for an
+ * is true when the limit or a hub cut the result. Each hop reads its frontier in small batches,
+ * a few set-based queries each, and stops between batches once the limit is reached (so a full
+ * graph does not pay for the rest of the frontier). Hub counts stop at a ceiling (see
+ * `identifierNode`). Output is sorted by id (deterministic). Throws `ACCOUNT_NOT_FOUND` for an
  * unknown account and `INVALID_GRAPH_QUERY` for bounds out of range.
  */
 export function neighbourhood(db: Db, query: NeighbourhoodQuery): Subgraph {
@@ -66,19 +76,32 @@ class NeighbourhoodWalk {
   run(rootKey: number): Subgraph {
     let frontier = this.addAccounts([rootKey]);
     for (let hop = 1; hop <= this.query.depth && frontier.length > 0; hop++) {
-      if (this.full()) {
-        this.capped = true;
-        break;
+      const next: number[] = [];
+      for (let at = 0; at < frontier.length; at += BATCH) {
+        if (this.full()) {
+          this.capped = true;
+          break;
+        }
+        next.push(...this.expand(frontier.slice(at, at + BATCH), rootKey));
       }
-      const reaches = this.identifierHop(frontier);
-      for (const key of frontier) reaches.push(...this.paymentHop(key, key === rootKey));
-      frontier = this.addAccounts(reaches.map((r) => r.accountKey));
-      for (const r of reaches) {
-        const accountId = this.accountIds.get(r.accountKey);
-        if (accountId !== undefined) this.put(r.edge(accountId));
-      }
+      frontier = next;
     }
     return sortedSubgraph(this.nodes.values(), this.edges.values(), this.capped);
+  }
+
+  /** Expands a batch of frontier accounts; returns the accounts it added (next frontier). */
+  private expand(batch: number[], rootKey: number): number[] {
+    const reaches = this.identifierHop(batch);
+    const degrees = boundedPaymentDegrees(this.db, batch, this.query.hubCap);
+    for (const key of batch) {
+      reaches.push(...this.paymentHop(key, key === rootKey, degrees.get(key)!));
+    }
+    const added = this.addAccounts(reaches.map((r) => r.accountKey));
+    for (const r of reaches) {
+      const accountId = this.accountIds.get(r.accountKey);
+      if (accountId !== undefined) this.put(r.edge(accountId));
+    }
+    return added;
   }
 
   private full(): boolean {
@@ -125,22 +148,29 @@ class NeighbourhoodWalk {
    * counterparties each way; any other account with more than `hubCap` in a direction is a
    * payment hub and that direction is not followed.
    */
-  private paymentHop(accountKey: number, root: boolean): Reach[] {
+  private paymentHop(
+    accountKey: number,
+    root: boolean,
+    degree: { sent: number; received: number },
+  ): Reach[] {
     const accountId = this.accountIds.get(accountKey)!;
-    const bound = root ? this.query.limit : this.query.hubCap + 1;
-    const within = (links: PaymentLinkRow[]) => {
-      if (root || links.length <= this.query.hubCap) return links;
+    const read = (count: number, links: (limit: number) => PaymentLinkRow[]) => {
+      if (count === 0) return [];
+      if (root) return links(this.query.limit);
+      if (count <= this.query.hubCap) return links(count);
       this.capped = true;
       return [];
     };
-    const sent = within(paymentsSent(this.db, accountKey, bound)).map((link) => ({
+    const sent = read(degree.sent, (n) => paymentsSent(this.db, accountKey, n)).map((link) => ({
       accountKey: link.payee_key,
       edge: (payeeId: string) => paysEdge(accountId, payeeId, link),
     }));
-    const received = within(paymentsReceived(this.db, accountKey, bound)).map((link) => ({
-      accountKey: link.payer_key,
-      edge: (payerId: string) => paysEdge(payerId, accountId, link),
-    }));
+    const received = read(degree.received, (n) => paymentsReceived(this.db, accountKey, n)).map(
+      (link) => ({
+        accountKey: link.payer_key,
+        edge: (payerId: string) => paysEdge(payerId, accountId, link),
+      }),
+    );
     return [...sent, ...received];
   }
 

@@ -1,7 +1,13 @@
 import type { GraphEdge, GraphNode, Subgraph } from '../../../types';
 import type { Db } from '../database';
 import type { AccountIdentifierRow } from './account-links';
-import { boundedDegrees, identifiersOfMany, keysOfUsers, paymentsAmong } from './graph-batch-reads';
+import {
+  boundedDegrees,
+  identifierKeysOfMany,
+  identifierUses,
+  keysOfUsers,
+  paymentsAmong,
+} from './graph-batch-reads';
 import {
   accountNodes,
   degreeCeiling,
@@ -58,8 +64,15 @@ export function subgraphOf(
     members.set(key, node.id);
   }
 
+  const usesByIdentifier = new Map<number, Array<{ identifierKey: number; accountKey: number }>>();
+  for (const use of identifierKeysOfMany(db, memberKeys)) {
+    const list = usesByIdentifier.get(use.identifierKey);
+    if (list) list.push(use);
+    else usesByIdentifier.set(use.identifierKey, [use]);
+  }
+  const sharedUses = [...usesByIdentifier.values()].filter((l) => l.length >= 2).flat();
   const shared = new Map<number, Shared>();
-  for (const use of identifiersOfMany(db, memberKeys)) {
+  for (const use of identifierUses(db, sharedUses)) {
     let entry = shared.get(use.key);
     if (!entry) shared.set(use.key, (entry = { ident: use, users: [] }));
     entry.users.push({
