@@ -11,6 +11,8 @@
  * The store is asked to drop the rows that cannot add an edge (identifiers of one account or of
  * more than the largest cut-off, pairs through a merchant) before they cross into the process;
  * the same rules are applied here again, so an adapter that ignores the filters stays correct.
+ * The payment stream is opened before the identifier stream is read, so a store that scans it off
+ * the main thread (SQLite does) overlaps the two.
  * The shared identifier groups and payment pairs that scoring needs are kept beside the graph in
  * the same columnar form.
  */
@@ -152,11 +154,13 @@ export async function projectGraph(
   const index = accounts.index;
   const n = accounts.count;
   const buffer = new EdgeBuffer(Math.max(1 << 16, n * 2));
+  const hubCut = config.projection.paymentHubCutoff;
+  const reading = readPayments(source, index, hubCut);
+  reading.catch(() => undefined);
   const identifiers = await readIdentifiers(source, index, config, buffer);
   onProgress?.(0.7);
   const identifierPairs = buffer.size;
-  const hubCut = config.projection.paymentHubCutoff;
-  const all = await readPayments(source, index, hubCut);
+  const all = await reading;
   const counterparties = new Int32Array(n);
   for (let i = 0; i < all.count; i++) {
     counterparties[all.payer[i]]++;

@@ -23,7 +23,9 @@ type StoredPayment = [number, number, number, string, number, number | null, num
  * load ends. It resolves user ids and identifier values to integer keys through the connection's
  * key caches (`key-cache.ts`: a miss is an indexed lookup unless the cache is complete), creates
  * stub accounts for unknown references, and buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
- * until `finish()`.
+ * until `finish()`. New payments and new pair totals are written 64 rows per statement
+ * (`load-bulk-insert.ts`); a first load of payments builds the `payment_links` secondary
+ * indexes once at the end instead of row by row (`load-index-pause.ts`).
  *
  * Semantics (the data contract's idempotent load):
  * - accounts: a known `user_id` is updated and stops being a stub; its profile identifiers
