@@ -55,7 +55,11 @@ async function main(): Promise<void> {
   const t1 = Date.now();
   const groups = splitComponents(projection, 1);
   const t2 = Date.now();
-  const money = fetchMoney(store, projection, possibleMembers(projection, groups, params.detection));
+  const money = fetchMoney(
+    store,
+    projection,
+    possibleMembers(projection, groups, params.detection),
+  );
   const gp = groupParams(params, projection);
   const results = groups.map((g) => detectGroup(g, gp));
   const t3 = Date.now();

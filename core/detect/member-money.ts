@@ -54,15 +54,16 @@ export async function fetchMoney(
   };
   const covered = new Uint8Array(n);
   if (members.length === 0) return { money, covered };
-  const indexOfKey = new Map<number, number>();
+  const indexOf = keyLookup(projection, members);
+  const keys: number[] = [];
   for (const i of members) {
-    indexOfKey.set(projection.accounts.keys[i], i);
+    keys.push(projection.accounts.keys[i]);
     covered[i] = 1;
   }
-  const totals = await store.paymentTotals([...indexOfKey.keys()].sort((a, b) => a - b));
+  const totals = await store.paymentTotals(keys.sort((a, b) => a - b));
   for (let j = 0; j < totals.keys.length; j++) {
-    const i = indexOfKey.get(totals.keys[j]);
-    if (i === undefined) continue;
+    const i = indexOf(totals.keys[j]);
+    if (i < 0) continue;
     money.sent[i] = totals.sent[j];
     money.received[i] = totals.received[j];
     money.chargebacks[i] = totals.chargebacks[j];
@@ -85,4 +86,27 @@ export async function candidateMoney(
     if (candidates.every((c) => c.every((i) => got.covered[i] === 1))) return got.money;
   }
   return (await fetchMoney(store, projection, candidates.flat())).money;
+}
+
+/**
+ * Projection index of a store key among `members` (-1 for others): a dense table when keys are
+ * small integers (row ids, the usual case), else a map.
+ */
+function keyLookup(projection: Projection, members: number[]): (key: number) => number {
+  const keys = projection.accounts.keys;
+  let max = 0;
+  let dense = true;
+  for (const i of members) {
+    const k = keys[i];
+    if (!Number.isInteger(k) || k < 0) dense = false;
+    else if (k > max) max = k;
+  }
+  if (dense && max < 4 * projection.accounts.count + 1024) {
+    const table = new Int32Array(max + 1).fill(-1);
+    for (const i of members) table[keys[i]] = i;
+    return (key) => (Number.isInteger(key) && key >= 0 && key <= max ? table[key] : -1);
+  }
+  const map = new Map<number, number>();
+  for (const i of members) map.set(keys[i], i);
+  return (key) => map.get(key) ?? -1;
 }

@@ -11,13 +11,13 @@
  * The store is asked to drop the rows that cannot add an edge (identifiers of one account or of
  * more than the largest cut-off, pairs through a merchant) before they cross into the process;
  * the same rules are applied here again, so an adapter that ignores the filters stays correct.
- * The payment stream is opened before the identifier stream is read, so a store that scans it off
- * the main thread (SQLite does) overlaps the two.
+ * The incidence and payment streams are opened before the accounts are read, so a store that
+ * scans them off the main thread (SQLite does) overlaps the three.
  * The shared identifier groups and payment pairs that scoring needs are kept beside the graph in
  * the same columnar form.
  */
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../types';
-import type { ProjectionSource } from '../store/port';
+import type { IncidenceBatch, PaymentLinkBatch, ProjectionSource } from '../store/port';
 import type { DetectionConfig } from './config';
 import { EdgeBuffer } from './edge-buffer';
 
@@ -149,15 +149,18 @@ export async function projectGraph(
   config: DetectionConfig,
   onProgress?: (fraction: number) => void,
 ): Promise<Projection> {
+  const cuts = IDENTIFIER_KINDS.map((k) => config.projection.hubCutoffs[k]);
+  const hubCut = config.projection.paymentHubCutoff;
+  const incidences = startNow(source.readIncidences({ maxSharers: Math.max(...cuts) }));
+  const paymentLinks = startNow(source.readPaymentLinks({ maxCounterparties: hubCut }));
   const accounts = await readAccounts(source);
   onProgress?.(0.3);
   const index = accounts.index;
   const n = accounts.count;
   const buffer = new EdgeBuffer(Math.max(1 << 16, n * 2));
-  const hubCut = config.projection.paymentHubCutoff;
-  const reading = readPayments(source, index, hubCut);
+  const reading = readPayments(paymentLinks, index);
   reading.catch(() => undefined);
-  const identifiers = await readIdentifiers(source, index, config, buffer);
+  const identifiers = await readIdentifiers(incidences, index, config, buffer);
   onProgress?.(0.7);
   const identifierPairs = buffer.size;
   const all = await reading;
@@ -237,7 +240,7 @@ async function readAccounts(source: ProjectionSource) {
 }
 
 async function readIdentifiers(
-  source: ProjectionSource,
+  stream: AsyncIterable<IncidenceBatch>,
   index: KeyIndex,
   config: DetectionConfig,
   buffer: EdgeBuffer,
@@ -288,7 +291,7 @@ async function readIdentifiers(
     pendingSeen.length = 0;
   };
 
-  for await (const batch of source.readIncidences({ maxSharers: Math.max(...cuts) })) {
+  for await (const batch of stream) {
     const len = batch.accountKeys.length;
     incidences += len;
     for (let i = 0; i < len; i++) {
@@ -318,12 +321,11 @@ async function readIdentifiers(
 }
 
 async function readPayments(
-  source: ProjectionSource,
+  links: AsyncIterable<PaymentLinkBatch>,
   index: KeyIndex,
-  maxCounterparties: number,
 ): Promise<PaymentPairs> {
   const cols = new GrowableColumns(4, 1);
-  for await (const batch of source.readPaymentLinks({ maxCounterparties })) {
+  for await (const batch of links) {
     const len = batch.payerKeys.length;
     cols.reserve(len);
     for (let i = 0; i < len; i++) {
@@ -347,6 +349,28 @@ async function readPayments(
     chargebacks: cols.ints[3].slice(0, m),
     amount: cols.floats[0].slice(0, m),
   };
+}
+
+/**
+ * Asks for the first batch of a stream at once (so its reader starts working) and replays the
+ * stream in order; closing the replay closes the stream.
+ */
+function startNow<T>(stream: AsyncIterable<T>): AsyncIterable<T> {
+  const it = stream[Symbol.asyncIterator]();
+  const first = it.next();
+  first.catch(() => undefined);
+  return (async function* () {
+    let r: IteratorResult<T> | null = null;
+    try {
+      r = await first;
+      while (!r.done) {
+        yield r.value;
+        r = await it.next();
+      }
+    } finally {
+      if (r === null || !r.done) await it.return?.();
+    }
+  })();
 }
 
 function dropWeak(edges: { src: Int32Array; dst: Int32Array; weight: Float64Array }, min: number) {

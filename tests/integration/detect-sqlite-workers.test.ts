@@ -18,7 +18,21 @@ function fill(db: Db): void {
   const insert = db.prepare(
     'INSERT OR IGNORE INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const incidence = db.prepare(
+    'INSERT OR IGNORE INTO account_identifiers (identifier_key, account_key, kind, first_seen) VALUES (?, ?, ?, ?)',
+  );
   db.transaction(() => {
+    for (let account = 1; account <= ACCOUNTS; account++) {
+      for (let k = 0; k < 2; k++) {
+        const identifier = 1 + Math.floor(rnd() * ACCOUNTS * 0.8);
+        incidence.run(
+          identifier,
+          account,
+          identifier % 6,
+          rnd() < 0.1 ? null : 1_700_000_000_000 + account,
+        );
+      }
+    }
     for (let payer = 1; payer <= ACCOUNTS; payer++) {
       for (let k = 0; k < 4; k++) {
         // Accounts 1..20 are merchants: most payments go to them, so they are hubs.
@@ -81,6 +95,21 @@ describe('SQLite projection reads in worker threads', () => {
     const inline = await collect(inMemory, 50);
     expect(worker.payerKeys.length).toBeGreaterThan(10_000);
     expect(worker.payerKeys.length).toBeLessThan(4 * ACCOUNTS);
+    expect(worker).toEqual(inline);
+  });
+
+  it('streams the same shared-identifier incidences, unknown first sightings as NaN', async () => {
+    const read = async (source: InstanceType<typeof SqliteProjection>) => {
+      const rows: number[][] = [];
+      for await (const b of source.readIncidences({ maxSharers: 3 }))
+        for (let i = 0; i < b.accountKeys.length; i++)
+          rows.push([b.identifierKeys[i], b.accountKeys[i], b.kinds[i], b.firstSeen[i]]);
+      return rows;
+    };
+    const worker = await read(onFile);
+    const inline = await read(inMemory);
+    expect(worker.length).toBeGreaterThan(5_000);
+    expect(worker.some((r) => Number.isNaN(r[3]))).toBe(true);
     expect(worker).toEqual(inline);
   });
 

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
 import { StoreError } from '../../errors';
+import { columnStream, WORKER_MMAP_BYTES } from './projection-streams';
 import type {
   AccountBatch,
   IncidenceBatch,
@@ -46,52 +47,16 @@ class ProjectionReader implements ProjectionSource {
     if (n > 0) yield trimAccounts(batch, n);
   }
 
-  async *readIncidences(filter: IncidenceFilter = {}): AsyncIterable<IncidenceBatch> {
+  /** Incidences of identifiers shared by 2..maxSharers accounts (see `columnStream` for where it runs). */
+  readIncidences(filter: IncidenceFilter = {}): AsyncIterable<IncidenceBatch> {
     const max = filter.maxSharers ?? 2 ** 31 - 1;
-    const stmt = this.db
-      .prepare(
-        `WITH shared AS (
-           SELECT identifier_key FROM account_identifiers GROUP BY identifier_key HAVING COUNT(*) BETWEEN 2 AND ?
-         )
-         SELECT a.account_key, a.identifier_key, a.kind, a.first_seen
-         FROM shared s JOIN account_identifiers a ON a.identifier_key = s.identifier_key
-         ORDER BY a.identifier_key, a.account_key`,
-      )
-      .bind(max)
-      .raw(true);
-    let batch = newIncidenceBatch(BATCH);
-    let n = 0;
-    for (const row of stmt.iterate() as Iterable<[number, number, number, number | null]>) {
-      batch.accountKeys[n] = row[0];
-      batch.identifierKeys[n] = row[1];
-      batch.kinds[n] = row[2];
-      batch.firstSeen[n] = row[3] ?? Number.NaN;
-      if (++n === BATCH) {
-        yield batch;
-        batch = newIncidenceBatch(BATCH);
-        n = 0;
-      }
-    }
-    if (n > 0) {
-      yield {
-        accountKeys: batch.accountKeys.slice(0, n),
-        identifierKeys: batch.identifierKeys.slice(0, n),
-        kinds: batch.kinds.slice(0, n),
-        firstSeen: batch.firstSeen.slice(0, n),
-      };
-    }
+    return columnStream<IncidenceBatch>(this.db, INCIDENCES_SQL, max, INCIDENCE_COLUMNS, BATCH);
   }
 
-  /**
-   * Payment links between non-hub accounts, in primary-key order. On a database file the scan
-   * runs in a worker thread on a read-only connection of its own and the batches queue up as
-   * they come, so detection can open this stream first and build the identifier links while
-   * SQLite scans the (largest) payment table. Same statement and batching either way.
-   */
-  async *readPaymentLinks(filter: PaymentLinkFilter = {}): AsyncIterable<PaymentLinkBatch> {
+  /** Payment links between non-hub accounts, in primary-key order (see `columnStream` for where it runs). */
+  readPaymentLinks(filter: PaymentLinkFilter = {}): AsyncIterable<PaymentLinkBatch> {
     const max = filter.maxCounterparties ?? 2 ** 31 - 1;
-    if (this.db.memory) yield* paymentLinksInline(this.db, max);
-    else yield* paymentLinksInWorker(this.db.name, max);
+    return columnStream<PaymentLinkBatch>(this.db, PAYMENT_LINKS_SQL, max, PAYMENT_COLUMNS, BATCH);
   }
 
   /**
@@ -145,147 +110,37 @@ const PAYMENT_LINKS_SQL = `WITH hubs AS (
  WHERE payer_key NOT IN hubs AND payee_key NOT IN hubs
  ORDER BY payer_key, payee_key`;
 
-type PaymentLinkRow = [number, number, number, number, number, number, number];
+const PAYMENT_COLUMNS = [
+  ['payerKeys', 'Int32Array'],
+  ['payeeKeys', 'Int32Array'],
+  ['count', 'Int32Array'],
+  ['amount', 'Float64Array'],
+  ['chargebacks', 'Int32Array'],
+  ['firstAt', 'Float64Array'],
+  ['lastAt', 'Float64Array'],
+] as const;
 
-function* paymentLinksInline(db: Db, max: number): Iterable<PaymentLinkBatch> {
-  const stmt = db.prepare(PAYMENT_LINKS_SQL).bind(max).raw(true);
-  let batch = newPaymentBatch(BATCH);
-  let n = 0;
-  for (const row of stmt.iterate() as Iterable<PaymentLinkRow>) {
-    batch.payerKeys[n] = row[0];
-    batch.payeeKeys[n] = row[1];
-    batch.count[n] = row[2];
-    batch.amount[n] = row[3];
-    batch.chargebacks[n] = row[4];
-    batch.firstAt[n] = row[5];
-    batch.lastAt[n] = row[6];
-    if (++n === BATCH) {
-      yield batch;
-      batch = newPaymentBatch(BATCH);
-      n = 0;
-    }
-  }
-  if (n > 0) {
-    yield {
-      payerKeys: batch.payerKeys.slice(0, n),
-      payeeKeys: batch.payeeKeys.slice(0, n),
-      count: batch.count.slice(0, n),
-      amount: batch.amount.slice(0, n),
-      chargebacks: batch.chargebacks.slice(0, n),
-      firstAt: batch.firstAt.slice(0, n),
-      lastAt: batch.lastAt.slice(0, n),
-    };
-  }
-}
+const INCIDENCES_SQL = `WITH shared AS (
+   SELECT identifier_key FROM account_identifiers GROUP BY identifier_key HAVING COUNT(*) BETWEEN 2 AND ?
+ )
+ SELECT a.account_key, a.identifier_key, a.kind, a.first_seen
+ FROM shared s JOIN account_identifiers a ON a.identifier_key = s.identifier_key
+ ORDER BY a.identifier_key, a.account_key`;
 
-/** The payment-link scan of `paymentLinksInline`, in plain CommonJS for a worker thread; `null` ends it. */
-const PAYMENT_LINKS_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-try {
-  db.pragma('busy_timeout = 10000');
-  db.pragma('mmap_size = ' + workerData.mmap);
-  const size = workerData.batch;
-  const fresh = () => ({
-    payerKeys: new Int32Array(size),
-    payeeKeys: new Int32Array(size),
-    count: new Int32Array(size),
-    amount: new Float64Array(size),
-    chargebacks: new Int32Array(size),
-    firstAt: new Float64Array(size),
-    lastAt: new Float64Array(size),
-  });
-  const send = (b) => parentPort.postMessage(b, Object.values(b).map((a) => a.buffer));
-  let b = fresh();
-  let n = 0;
-  for (const row of db.prepare(workerData.sql).bind(workerData.max).raw(true).iterate()) {
-    b.payerKeys[n] = row[0];
-    b.payeeKeys[n] = row[1];
-    b.count[n] = row[2];
-    b.amount[n] = row[3];
-    b.chargebacks[n] = row[4];
-    b.firstAt[n] = row[5];
-    b.lastAt[n] = row[6];
-    if (++n === size) {
-      send(b);
-      b = fresh();
-      n = 0;
-    }
-  }
-  if (n > 0) {
-    const last = {};
-    for (const [k, a] of Object.entries(b)) last[k] = a.slice(0, n);
-    send(last);
-  }
-  parentPort.postMessage(null);
-} finally {
-  db.close();
-}
-`;
-
-async function* paymentLinksInWorker(file: string, max: number): AsyncIterable<PaymentLinkBatch> {
-  const worker = new Worker(PAYMENT_LINKS_WORKER, {
-    eval: true,
-    workerData: {
-      driver: require.resolve('better-sqlite3'),
-      mmap: WORKER_MMAP_BYTES,
-      file,
-      sql: PAYMENT_LINKS_SQL,
-      max,
-      batch: BATCH,
-    },
-  });
-  const queue: PaymentLinkBatch[] = [];
-  let done = false;
-  let failure: StoreError | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (m: PaymentLinkBatch | null) => {
-    if (m === null) done = true;
-    else queue.push(m);
-    notify();
-  });
-  worker.once('error', (err) => {
-    failure = new StoreError(`reading payment links failed: ${err.message}`, { cause: err });
-    notify();
-  });
-  worker.once('exit', (code) => {
-    if (!done) failure ??= new StoreError(`payment links worker exited with code ${code}`);
-    notify();
-  });
-  try {
-    for (;;) {
-      const next = queue.shift();
-      if (next !== undefined) {
-        yield next;
-        continue;
-      }
-      if (failure !== null) throw failure;
-      if (done) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    if (!done) await worker.terminate();
-  }
-}
+const INCIDENCE_COLUMNS = [
+  ['accountKeys', 'Int32Array'],
+  ['identifierKeys', 'Int32Array'],
+  ['kinds', 'Uint8Array'],
+  ['firstSeen', 'Float64Array'],
+] as const;
 
 const TOTALS_CHUNK = 50_000;
-/**
- * Worker connections read the file through a memory map: the payee-side totals follow an index
- * into the table at random, and mapped pages skip SQLite's page cache copies (a third faster at
- * 1M accounts). Read-only, so the usual caveats of writing through a map do not apply.
- */
-const WORKER_MMAP_BYTES = 2 ** 32;
 /** Below this many accounts the queries are quick enough that a worker's start-up is not worth it. */
 const WORKER_MIN_KEYS = 10_000;
 const PAID_SQL =
-  'SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key';
+  'SELECT payer_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payer_key IN (SELECT value FROM json_each(?)) GROUP BY payer_key ORDER BY payer_key';
 const GOT_SQL =
-  'SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key';
+  'SELECT payee_key, SUM(amount), SUM(chargebacks) FROM payment_links WHERE payee_key IN (SELECT value FROM json_each(?)) GROUP BY payee_key ORDER BY payee_key';
 
 /** Rows of PAID_SQL and GOT_SQL per chunk of keys, packed as (key, amount, chargebacks) triples. */
 interface TotalsRows {
@@ -358,41 +213,53 @@ function totalsInWorker(file: string, chunks: string[]): Promise<TotalsRows> {
   });
 }
 
-/** Totals per account from the grouped rows, chunk by chunk (sent and received set, chargebacks added). */
+/**
+ * Totals per account from the grouped rows: per chunk, the payer rows and the payee rows (each in
+ * ascending key order) merged by key, so keys come out ascending with no per-key objects.
+ */
 function mergeTotals(rows: TotalsRows): PaymentTotals {
-  const totals = new Map<number, { sent: number; received: number; chargebacks: number }>();
-  const at = (key: number) => {
-    let t = totals.get(key);
-    if (t === undefined) totals.set(key, (t = { sent: 0, received: 0, chargebacks: 0 }));
-    return t;
-  };
+  let capacity = 0;
+  for (let c = 0; c < rows.paid.length; c++)
+    capacity += (rows.paid[c].length + rows.got[c].length) / 3;
+  const keys = new Float64Array(capacity);
+  const sentOf = new Float64Array(capacity);
+  const receivedOf = new Float64Array(capacity);
+  const chargebacksOf = new Int32Array(capacity);
+  let m = 0;
   for (let c = 0; c < rows.paid.length; c++) {
     const paid = rows.paid[c];
-    for (let i = 0; i < paid.length; i += 3) {
-      const t = at(paid[i]);
-      t.sent = paid[i + 1];
-      t.chargebacks += paid[i + 2];
-    }
     const got = rows.got[c];
-    for (let i = 0; i < got.length; i += 3) {
-      const t = at(got[i]);
-      t.received = got[i + 1];
-      t.chargebacks += got[i + 2];
+    let i = 0;
+    let j = 0;
+    while (i < paid.length || j < got.length) {
+      const kp = i < paid.length ? paid[i] : Infinity;
+      const kg = j < got.length ? got[j] : Infinity;
+      const key = Math.min(kp, kg);
+      let sent = 0;
+      let received = 0;
+      let chargebacks = 0;
+      if (kp === key) {
+        sent = paid[i + 1];
+        chargebacks += paid[i + 2];
+        i += 3;
+      }
+      if (kg === key) {
+        received = got[j + 1];
+        chargebacks += got[j + 2];
+        j += 3;
+      }
+      keys[m] = key;
+      sentOf[m] = sent;
+      receivedOf[m] = received;
+      chargebacksOf[m++] = chargebacks;
     }
   }
-  const out = {
-    keys: [] as number[],
-    sent: [] as number[],
-    received: [] as number[],
-    chargebacks: [] as number[],
+  return {
+    keys: Array.from(keys.subarray(0, m)),
+    sent: sentOf.slice(0, m),
+    received: receivedOf.slice(0, m),
+    chargebacks: chargebacksOf.slice(0, m),
   };
-  for (const [key, t] of totals) {
-    out.keys.push(key);
-    out.sent.push(t.sent);
-    out.received.push(t.received);
-    out.chargebacks.push(t.chargebacks);
-  }
-  return out;
 }
 
 function newAccountBatch() {
@@ -412,27 +279,6 @@ function trimAccounts(b: ReturnType<typeof newAccountBatch>, n: number): Account
     createdAt: b.createdAt.slice(0, n),
     labels: b.labels.slice(0, n),
     stub: b.stub.slice(0, n),
-  };
-}
-
-function newIncidenceBatch(size: number) {
-  return {
-    accountKeys: new Int32Array(size),
-    identifierKeys: new Int32Array(size),
-    kinds: new Uint8Array(size),
-    firstSeen: new Float64Array(size),
-  };
-}
-
-function newPaymentBatch(size: number) {
-  return {
-    payerKeys: new Int32Array(size),
-    payeeKeys: new Int32Array(size),
-    count: new Int32Array(size),
-    amount: new Float64Array(size),
-    chargebacks: new Int32Array(size),
-    firstAt: new Float64Array(size),
-    lastAt: new Float64Array(size),
   };
 }
 
