@@ -2,28 +2,7 @@ import { join } from 'node:path';
 import type { PaymentStatus } from '../types';
 import { CsvWriter, csvField } from './csv-writer';
 
-export const USERS_HEADER = [
-  'user_id',
-  'created_at',
-  'name',
-  'email',
-  'phone',
-  'address',
-  'country',
-  'label',
-] as const;
-export const DEVICES_HEADER = ['user_id', 'device_id', 'ip', 'seen_at'] as const;
-export const PAYMENTS_HEADER = [
-  'payment_id',
-  'payer_id',
-  'payee_id',
-  'amount',
-  'currency',
-  'created_at',
-  'card_id',
-  'device_id',
-  'status',
-] as const;
+import { ACCOUNT_COLUMNS, SIGHTING_COLUMNS, PAYMENT_COLUMNS } from '../input-columns';
 
 export type Label = 'fraud' | 'legit' | '';
 
@@ -78,9 +57,9 @@ export class DatasetWriter {
     outDir: string,
     private readonly paymentId: () => string,
   ) {
-    this.users = CsvWriter.open(join(outDir, 'users.csv'), USERS_HEADER);
-    this.devices = CsvWriter.open(join(outDir, 'devices.csv'), DEVICES_HEADER);
-    this.payments = CsvWriter.open(join(outDir, 'payments.csv'), PAYMENTS_HEADER);
+    this.users = CsvWriter.open(join(outDir, 'users.csv'), ACCOUNT_COLUMNS);
+    this.devices = CsvWriter.open(join(outDir, 'devices.csv'), SIGHTING_COLUMNS);
+    this.payments = CsvWriter.open(join(outDir, 'payments.csv'), PAYMENT_COLUMNS);
   }
 
   user(u: UserRow): void {

@@ -2,16 +2,7 @@ import { normalizeIdentifier } from '../identifiers/normalize';
 import type { AccountInput, AccountLabel, IdentifierRef } from '../types';
 import { idProblem, optional, requiredTime } from './field-rules';
 
-export const ACCOUNT_COLUMNS = [
-  'user_id',
-  'created_at',
-  'name',
-  'email',
-  'phone',
-  'address',
-  'country',
-  'label',
-] as const;
+export { ACCOUNT_COLUMNS } from '../input-columns';
 
 const LABELS = new Map<string, AccountLabel>([
   ['fraud', 'fraud'],

@@ -8,17 +8,7 @@ import {
 import { idProblem, optional, requiredTime } from './field-rules';
 import { parseAmount } from './parse-amount';
 
-export const PAYMENT_COLUMNS = [
-  'payment_id',
-  'payer_id',
-  'payee_id',
-  'amount',
-  'currency',
-  'created_at',
-  'card_id',
-  'device_id',
-  'status',
-] as const;
+export { PAYMENT_COLUMNS } from '../input-columns';
 
 const STATUSES = new Map<string, PaymentStatus>(PAYMENT_STATUSES.map((s) => [s, s]));
 

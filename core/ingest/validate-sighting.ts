@@ -2,7 +2,7 @@ import { normalizeIdentifier } from '../identifiers/normalize';
 import type { IdentifierRef, SightingInput } from '../types';
 import { idProblem, optional, requiredTime } from './field-rules';
 
-export const SIGHTING_COLUMNS = ['user_id', 'device_id', 'ip', 'seen_at'] as const;
+export { SIGHTING_COLUMNS } from '../input-columns';
 
 /**
  * One devices row (values in `SIGHTING_COLUMNS` order) as a `SightingInput`, or the reason it is

@@ -14,7 +14,8 @@ const PAYMENTS = `SELECT
   coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payer_key = @key), 0) AS amountSent,
   coalesce((SELECT round(sum(amount), 6) FROM payment_links WHERE payee_key = @key), 0) AS amountReceived`;
 
-interface AccountRow {
+/** A row of `accounts` as stored (label and stub as integer codes). */
+export interface AccountRow {
   key: number;
   user_id: string;
   created_at: number | null;

@@ -3,6 +3,7 @@ import type { Db } from '../database';
 import { labelOf } from './codes';
 import type { BoundedDegree } from './graph-batch-reads';
 import { prepared } from './prepare';
+import type { AccountRow } from './get-accounts';
 
 /**
  * Node and edge ids of every `Subgraph` the store returns. The UI and the Neo4j adapter build
@@ -23,19 +24,6 @@ export function identifierNodeId(kind: IdentifierKind, value: string): string {
 
 export function edgeId(type: GraphEdge['type'], source: string, target: string): string {
   return `${type}:${source}->${target}`;
-}
-
-interface AccountRow {
-  key: number;
-  user_id: string;
-  created_at: number | null;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  country: string | null;
-  label: number;
-  stub: number;
 }
 
 const ACCOUNTS_BY_KEY = `SELECT a.key, a.user_id, a.created_at, a.name, a.email, a.phone, a.address,
