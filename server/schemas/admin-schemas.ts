@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { cursor, limitOf } from './common';
-
-export const JOB_STATES = [
-  'waiting',
-  'waiting-children',
-  'delayed',
-  'prioritized',
-  'active',
-  'completed',
-  'failed',
-] as const;
+import { JOB_STATES } from '../../jobs/job-runner';
 
 export const detectJobBody = z.strictObject({
   seed: z
