@@ -3,7 +3,7 @@
  * normalise, write) into a fresh SQLite store, next to the same file loaded by the `sqlite3`
  * shell's bare `.import` into an empty table, and the peak RSS of this process.
  *
- *   npx tsx bench/ingest.ts [--rows N] [--accounts A] [--gzip] [--dir DIR]
+ *   npx tsx bench/ingest.ts [--rows N] [--accounts A] [--gzip] [--dir DIR] [--parse-thread auto|always|never]
  *
  * The payments file is generated once per (rows, accounts) and reused (default dir: the OS temp
  * dir). Payers have one card and one device each; a fifth of payments go to 500 merchants.
@@ -25,6 +25,18 @@ const rows = Number(flag('rows', '1000000'));
 const accounts = Number(flag('accounts', String(Math.max(1000, Math.round(rows / 10)))));
 const gzip = process.argv.includes('--gzip');
 const dir = flag('dir', path.join(os.tmpdir(), 'fraud-rings-bench'));
+const parseThread = flag('parse-thread', 'auto') as 'auto' | 'always' | 'never';
+
+/** CPU seconds (user + system) of this process's main thread, from /proc (Linux); NaN elsewhere. */
+function mainThreadCpuSeconds(): number {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Deterministic 32-bit generator (mulberry32), so every run benchmarks the same file. */
 function rng(seed: number): () => number {
@@ -81,10 +93,13 @@ async function main(): Promise<void> {
   await store.migrate();
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  const report = await ingestPaths(store, [file], { rejectsDir: dir });
+  const main0 = mainThreadCpuSeconds();
+  const report = await ingestPaths(store, [file], { rejectsDir: dir, parseThread });
+  const loadedSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   await store.close();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
+  const mainCpu = mainThreadCpuSeconds() - main0;
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const f = report.files[0]!;
   const peakMiB = process.resourceUsage().maxRSS / 1024;
@@ -97,6 +112,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `fraud-rings     ${cpuSeconds.toFixed(2)} s of CPU (all threads), ${Math.round(f.read / cpuSeconds).toLocaleString('en')} rows per CPU second; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  console.log(
+    `breakdown       ${loadedSeconds.toFixed(2)} s to commit, ${(seconds - loadedSeconds).toFixed(2)} s to close (WAL checkpoint); CPU ${mainCpu.toFixed(2)} s on the main (write) thread, ${(cpuSeconds - mainCpu).toFixed(2)} s on other threads (parse thread: ${parseThread}); ${Math.round(f.read / mainCpu).toLocaleString('en')} rows per main-thread CPU second`,
   );
   console.log(`peak RSS        ${peakMiB.toFixed(0)} MiB`);
 

@@ -9,6 +9,7 @@ export type {
   IngestOptions,
   IngestProgress,
   IngestReport,
+  ParseThread,
 } from './ingest-report';
 
 /**
@@ -50,6 +51,7 @@ export async function ingestPaths(
         maxRejectRate,
         rejectsDir: opts.rejectsDir,
         onProgress: opts.onProgress,
+        parseThread: opts.parseThread,
       }),
     );
   }

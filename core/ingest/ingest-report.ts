@@ -36,6 +36,14 @@ export interface IngestOptions {
   /** Where `<input name>.rejects.csv` files go. Default: the input file's directory. */
   rejectsDir?: string;
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Whether payments files are parsed on a worker thread while the store writes: `auto` (the
+   * default) for files of 8 MiB and more on a store that supports it (SQLite). Same result
+   * either way; tests and benchmarks pin it.
+   */
+  parseThread?: ParseThread;
 }
+
+export type ParseThread = 'auto' | 'always' | 'never';
 
 export const DEFAULT_MAX_REJECT_RATE = 0.01;

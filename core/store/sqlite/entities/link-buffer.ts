@@ -9,6 +9,9 @@ export type LinkSink = (
   lastSeen: number,
 ) => void;
 
+/** Identifier keys below this are remembered (`lastAccount`): 16 MiB at most. */
+const MEMO_KEYS = 1 << 21;
+
 /**
  * Collects the account–identifier links of a load in memory, keeping only the earliest and latest
  * sighting per (identifier, account) pair, and writes each pair once, in primary-key order.
@@ -24,14 +27,25 @@ export class LinkBuffer {
   private kinds = new Uint8Array(4096);
   private first = new Float64Array(4096);
   private last = new Float64Array(4096);
+  /**
+   * By identifier key: 1 + the account of the pair last added for it, and that pair's slot.
+   * Cards and devices are mostly used by one account, so most adds skip the hash lookup.
+   */
+  private lastAccount = new Int32Array(8192);
 
   constructor(
     private readonly sink: LinkSink,
     private readonly maxPending = 500_000,
+    /** Called after each flush has passed every pair to `sink` (a batching sink drains here). */
+    private readonly flushed: () => void = () => {},
   ) {}
 
   add(identifierKey: number, accountKey: number, kind: number, seenAt: number): void {
-    let s = this.table.get(identifierKey, accountKey);
+    const m = 2 * identifierKey;
+    let s =
+      m < this.lastAccount.length && this.lastAccount[m] === accountKey + 1
+        ? this.lastAccount[m + 1]!
+        : this.table.get(identifierKey, accountKey);
     if (s !== -1) {
       if (seenAt < this.first[s]) this.first[s] = seenAt;
       if (seenAt > this.last[s]) this.last[s] = seenAt;
@@ -44,6 +58,11 @@ export class LinkBuffer {
     this.kinds[s] = kind;
     this.first[s] = seenAt;
     this.last[s] = seenAt;
+    if (m < MEMO_KEYS * 2) {
+      if (m >= this.lastAccount.length) this.growMemo(m);
+      this.lastAccount[m] = accountKey + 1;
+      this.lastAccount[m + 1] = s;
+    }
     if (this.table.size >= this.maxPending) this.flush();
   }
 
@@ -60,7 +79,17 @@ export class LinkBuffer {
         this.last[s],
       );
     }
+    this.flushed();
     this.table.clear();
+    this.lastAccount.fill(0);
+  }
+
+  private growMemo(m: number): void {
+    const memo = new Int32Array(
+      Math.min(MEMO_KEYS * 2, Math.max(m + 2, this.lastAccount.length * 2)),
+    );
+    memo.set(this.lastAccount);
+    this.lastAccount = memo;
   }
 
   private grow(): void {

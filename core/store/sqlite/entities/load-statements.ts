@@ -24,11 +24,6 @@ export const LOAD_SQL = {
   deleteLink: 'DELETE FROM account_identifiers WHERE identifier_key = ? AND account_key = ?',
   identifierInUse: 'SELECT 1 FROM account_identifiers WHERE identifier_key = ? LIMIT 1',
   deleteIdentifier: 'DELETE FROM identifiers WHERE key = ? RETURNING kind, value',
-  upsertLink: `INSERT INTO account_identifiers (identifier_key, account_key, kind, first_seen, last_seen)
-    VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT DO UPDATE SET first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
-      last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)
-    WHERE first_seen IS NULL OR excluded.first_seen < first_seen OR excluded.last_seen > last_seen`,
   insertSighting:
     'INSERT OR IGNORE INTO sightings (account_key, device_key, seen_at, ip_key) VALUES (?, ?, ?, ?)',
   insertPayment: `INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)
@@ -62,7 +57,10 @@ export const PAYMENT_INSERT = {
  * payer, payee, count (> 0), amount in millionths, chargebacks, first and last time.
  */
 export const PAYMENT_LINK_ADD = {
-  head: 'INSERT INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at)',
+  // OR IGNORE only spares SQLite a statement journal (see load-bulk-insert.ts): every value is
+  // non-null and the conflict on the key is the upsert's, so each row is inserted or updated
+  // (the writer checks that every row changed).
+  head: 'INSERT OR IGNORE INTO payment_links (payer_key, payee_key, count, amount, chargebacks, first_at, last_at)',
   tuple: '(?, ?, ?, ? / 1e6, ?, ?, ?)',
   tail: `ON CONFLICT DO UPDATE SET count = count + excluded.count,
     amount = round(amount * 1e6 + round(excluded.amount * 1e6)) / 1e6,
@@ -70,4 +68,21 @@ export const PAYMENT_LINK_ADD = {
     first_at = min(first_at, excluded.first_at),
     last_at = max(last_at, excluded.last_at)`,
   width: 7,
+} as const;
+
+/**
+ * Adds account–identifier links, several per statement (`BulkWriter`): parameters are
+ * identifier, account, kind, first and last seen; a known link only widens its first/last seen.
+ * The link buffer writes a pair once per flush, so the rows of one statement never share a key.
+ */
+export const LINK_UPSERT = {
+  // OR IGNORE only spares SQLite a statement journal (see load-bulk-insert.ts): the keys and kind
+  // come from integer arrays, never null, and the conflict on the key is the upsert's. (The
+  // upsert's WHERE may leave a row unchanged, so changes are not checked here.)
+  head: 'INSERT OR IGNORE INTO account_identifiers (identifier_key, account_key, kind, first_seen, last_seen)',
+  tuple: '(?, ?, ?, ?, ?)',
+  tail: `ON CONFLICT DO UPDATE SET first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
+      last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)
+    WHERE first_seen IS NULL OR excluded.first_seen < first_seen OR excluded.last_seen > last_seen`,
+  width: 5,
 } as const;

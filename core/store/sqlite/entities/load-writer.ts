@@ -8,24 +8,108 @@ import { KIND_CODE, STATUS_CODE, labelCode } from './codes';
 import type { KeyCache, LoadCaches } from './key-cache';
 import { BULK_ROWS, BulkWriter, bulkSql } from './load-bulk-insert';
 import { noPaymentLinks, pauseIndexes } from './load-index-pause';
+import { DeferredRows } from './load-deferred-rows';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
-import { LOAD_SQL as SQL, PAYMENT_INSERT, PAYMENT_LINK_ADD } from './load-statements';
+import { LINK_UPSERT, LOAD_SQL as SQL, PAYMENT_INSERT, PAYMENT_LINK_ADD } from './load-statements';
 import { prepared } from './prepare';
+import {
+  AMOUNT,
+  CARD,
+  CREATED_AT,
+  CURRENCY,
+  DEVICE,
+  INT_WIDTH,
+  NUM_WIDTH,
+  PAYEE,
+  PAYER,
+  PaymentPacker,
+  STATUS,
+  type InternedValues,
+  type PackedPayments,
+} from '../../../ingest/payment-batch';
 
 const CHARGEBACK = STATUS_CODE.chargeback;
 
 /** A stored payment row, in the column order of `storedPayment`. */
 type StoredPayment = [number, number, number, string, number, number | null, number | null, number];
 
+/** A packed batch with its rows' store keys resolved. */
+interface PackedRows {
+  n: number;
+  ints: Int32Array;
+  nums: Float64Array;
+  /** The batch's payment ids, concatenated, and where each ends (`PackedPayments`). */
+  ids: string;
+  idEnds: Int32Array;
+  /** payer and payee key of each row, interleaved. */
+  accountKeys: Int32Array;
+  /** 0 = none. */
+  cardKeys: Int32Array;
+  deviceKeys: Int32Array;
+}
+
+/**
+ * The payment id of row `i`, cut from the batch's ids when needed: the ids of a whole batch
+ * sliced up front would live as long as the batch and be promoted out of the young generation.
+ */
+function paymentIdOf(rows: PackedRows, i: number): string {
+  return rows.ids.slice(i === 0 ? 0 : rows.idEnds[i - 1], rows.idEnds[i]);
+}
+
+/**
+ * Store keys of the intern ids of one table of a stream of packed batches: 0 until resolved.
+ * A batch whose table starts at base 0 restarts the ids (see `PackedPayments`).
+ */
+class InternedKeys {
+  keys = new Int32Array(1024);
+  private base = 0;
+  private values: string[] = [];
+  private raws: string[] = [];
+
+  receive(t: InternedValues): this {
+    if (t.base === 0) this.keys.fill(0);
+    this.base = t.base;
+    this.values = t.values;
+    this.raws = t.raws;
+    const need = t.base + t.values.length;
+    if (need > this.keys.length) {
+      const keys = new Int32Array(Math.max(need, this.keys.length * 2));
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    return this;
+  }
+
+  /** The value of `id`, first used in the current batch. */
+  value(id: number): string {
+    return this.values[id - this.base]!;
+  }
+
+  raw(id: number): string {
+    return this.raws[id - this.base]!;
+  }
+
+  resolve(id: number, key: number): number {
+    this.keys[id] = key;
+    return key;
+  }
+}
+
 /**
  * The writer handed to `load(fn)`: it runs inside the load's transaction and is closed when the
  * load ends. It resolves user ids and identifier values to integer keys through the connection's
  * key caches (`key-cache.ts`: a miss is an indexed lookup unless the cache is complete), creates
  * stub accounts for unknown references, and buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
- * until `finish()`. New payments and new pair totals are written 64 rows per statement
+ * until `finish()`. New payments, new pair totals and links are written 64 rows per statement
  * (`load-bulk-insert.ts`); a first load of payments builds the `payment_links` secondary
  * indexes once at the end instead of row by row (`load-index-pause.ts`).
+ *
+ * Payments arrive packed (`upsertPackedPayments`, from ingest's parse thread; `upsertPayments`
+ * packs its rows the same way): ids and identifier values are interned, so each distinct value
+ * is resolved once per load and rows then cost array reads. While payments are written with
+ * complete caches, new stubs and identifiers get their keys at once and their rows later, many
+ * per statement (`load-deferred-rows.ts`); the keys are the ones the inserts would have got.
  *
  * Semantics (the data contract's idempotent load):
  * - accounts: a known `user_id` is updated and stops being a stub; its profile identifiers
@@ -45,6 +129,16 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly insertPayments: Statement;
   private readonly paymentArgs = new Array<unknown>(PAYMENT_INSERT.width * BULK_ROWS);
   private readonly addPaymentLinks: BulkWriter;
+  /** Store keys of the intern ids of the packed batches of this load (`writePacked`). */
+  private readonly internedAccounts = new InternedKeys();
+  private readonly internedCards = new InternedKeys();
+  private readonly internedDevices = new InternedKeys();
+  private readonly currencies: string[] = [];
+  /** New stub accounts and new identifiers whose keys are handed out before they are written. */
+  private readonly newStubs: DeferredRows;
+  private readonly newIdentifiers: DeferredRows;
+  /** True while payments are written: only then are new keys deferred (see `accountKey`). */
+  private deferNewKeys = false;
   /** Set while the payee indexes of an empty `payment_links` are dropped for this load. */
   private restoreIndexes: (() => void) | null = null;
   private closed = false;
@@ -57,10 +151,25 @@ export class SqliteLoadWriter implements LoadWriter {
     ) as {
       [K in keyof typeof SQL]: Statement;
     };
-    const upsertLink = this.stmt.upsertLink;
-    this.links = new LinkBuffer((ik, ak, kind, first, last) => {
-      upsertLink.run(ik, ak, kind, first, last);
-    });
+    const upsertLinks = new BulkWriter(
+      db,
+      LINK_UPSERT.head,
+      LINK_UPSERT.tuple,
+      LINK_UPSERT.tail,
+      LINK_UPSERT.width,
+    );
+    this.links = new LinkBuffer(
+      (ik, ak, kind, first, last) => {
+        upsertLinks.set(0, ik);
+        upsertLinks.set(1, ak);
+        upsertLinks.set(2, kind);
+        upsertLinks.set(3, first);
+        upsertLinks.set(4, last);
+        upsertLinks.commit();
+      },
+      undefined,
+      () => upsertLinks.drain(),
+    );
     const { upsertPaymentLink, deleteEmptyPaymentLink } = this.stmt;
     const add = new BulkWriter(
       db,
@@ -68,6 +177,7 @@ export class SqliteLoadWriter implements LoadWriter {
       PAYMENT_LINK_ADD.tuple,
       PAYMENT_LINK_ADD.tail,
       PAYMENT_LINK_ADD.width,
+      true,
     );
     this.addPaymentLinks = add;
     let pauseWhenFilled = noPaymentLinks(db);
@@ -93,6 +203,8 @@ export class SqliteLoadWriter implements LoadWriter {
         if (count < 0) deleteEmptyPaymentLink.run(payer, payee);
       },
     );
+    this.newStubs = new DeferredRows(db, 'accounts', ['user_id']);
+    this.newIdentifiers = new DeferredRows(db, 'identifiers', ['kind', 'value', 'raw']);
     this.insertPayments = prepared(
       db,
       bulkSql(PAYMENT_INSERT.head, PAYMENT_INSERT.tuple, '', BULK_ROWS),
@@ -101,6 +213,7 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertAccounts(rows: AccountInput[]): Promise<void> {
     this.assertOpen();
+    this.flushNewKeys();
     const batch = rows;
     const refs = batch.flatMap((r) => r.identifiers);
     const refKeys = this.identifierKeysOf(refs);
@@ -132,6 +245,7 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertSightings(rows: SightingInput[]): Promise<void> {
     this.assertOpen();
+    this.flushNewKeys();
     const refs: IdentifierRef[] = [];
     const ipAt = new Int32Array(rows.length).fill(-1);
     rows.forEach((row, i) => {
@@ -169,88 +283,139 @@ export class SqliteLoadWriter implements LoadWriter {
 
   async upsertPayments(rows: PaymentInput[]): Promise<void> {
     this.assertOpen();
-    const n = rows.length;
+    const packer = new PaymentPacker();
+    for (const row of rows) packer.add(row);
+    this.writePacked(packer.take());
+  }
+
+  /**
+   * The same as `upsertPayments`, from a packed batch (`core/ingest/payment-batch.ts`): the rows'
+   * account ids, cards and devices arrive as intern ids, each resolved to its store key once
+   * (through the key caches) and then read from an array, so a row costs no string hashing here.
+   */
+  async upsertPackedPayments(batch: PackedPayments): Promise<void> {
+    this.assertOpen();
+    this.writePacked(batch);
+  }
+
+  private writePacked(batch: PackedPayments): void {
+    this.deferNewKeys = true;
+    try {
+      this.writePackedRows(batch);
+    } finally {
+      this.deferNewKeys = false;
+    }
+  }
+
+  private writePackedRows(batch: PackedPayments): void {
+    const { n, ints, nums } = batch;
+    const accounts = this.internedAccounts.receive(batch.accounts);
+    const cards = this.internedCards.receive(batch.cards);
+    const devices = this.internedDevices.receive(batch.devices);
+    if (batch.currencies.base === 0) this.currencies.length = 0;
+    for (const c of batch.currencies.values) this.currencies.push(c);
+    const cardCache = this.identifierKeys[KIND_CODE.card]!;
+    const deviceCache = this.identifierKeys[KIND_CODE.device]!;
     const accountKeys = new Int32Array(2 * n);
     const cardKeys = new Int32Array(n);
     const deviceKeys = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
-      const payerKey = this.accountKey(row.payerId);
+      const o = i * INT_WIDTH;
+      const createdAt = nums[i * NUM_WIDTH + CREATED_AT]!;
+      const payer = ints[o + PAYER]!;
+      let payerKey = accounts.keys[payer]!;
+      if (payerKey === 0)
+        payerKey = accounts.resolve(payer, this.accountKey(accounts.value(payer)));
       accountKeys[2 * i] = payerKey;
-      accountKeys[2 * i + 1] = this.accountKey(row.payeeId);
-      for (const ref of row.identifiers) {
-        const code = KIND_CODE[ref.kind];
-        const key = this.identifierKey(ref);
-        if (code === KIND_CODE.card) cardKeys[i] = key;
-        else if (code === KIND_CODE.device) deviceKeys[i] = key;
-        this.links.add(key, payerKey, code, row.createdAt);
+      const payee = ints[o + PAYEE]!;
+      let payeeKey = accounts.keys[payee]!;
+      if (payeeKey === 0)
+        payeeKey = accounts.resolve(payee, this.accountKey(accounts.value(payee)));
+      accountKeys[2 * i + 1] = payeeKey;
+      const card = ints[o + CARD]!;
+      if (card !== -1) {
+        let key = cards.keys[card]!;
+        if (key === 0)
+          key = cards.resolve(
+            card,
+            this.identifierKeyOf(cardCache, KIND_CODE.card, cards.value(card), cards.raw(card)),
+          );
+        cardKeys[i] = key;
+        this.links.add(key, payerKey, KIND_CODE.card, createdAt);
+      }
+      const device = ints[o + DEVICE]!;
+      if (device !== -1) {
+        let key = devices.keys[device]!;
+        if (key === 0)
+          key = devices.resolve(
+            device,
+            this.identifierKeyOf(
+              deviceCache,
+              KIND_CODE.device,
+              devices.value(device),
+              devices.raw(device),
+            ),
+          );
+        deviceKeys[i] = key;
+        this.links.add(key, payerKey, KIND_CODE.device, createdAt);
       }
     }
+    const rows: PackedRows = {
+      n,
+      ints,
+      nums,
+      ids: batch.ids,
+      idEnds: batch.idEnds,
+      accountKeys,
+      cardKeys,
+      deviceKeys,
+    };
     let i = 0;
     for (; i + BULK_ROWS <= n; i += BULK_ROWS) {
-      if (this.insertNewPayments(rows, i, accountKeys, cardKeys, deviceKeys)) {
+      if (this.insertNewPayments(rows, i)) {
         for (let j = i; j < i + BULK_ROWS; j++) {
-          const row = rows[j]!;
-          const status = STATUS_CODE[row.status];
           this.paymentLinks.add(
             accountKeys[2 * j]!,
             accountKeys[2 * j + 1]!,
             1,
-            row.amount,
-            status === CHARGEBACK,
-            row.createdAt,
+            nums[j * NUM_WIDTH + AMOUNT]!,
+            ints[j * INT_WIDTH + STATUS] === CHARGEBACK,
+            nums[j * NUM_WIDTH + CREATED_AT]!,
           );
         }
       } else {
-        for (let j = i; j < i + BULK_ROWS; j++)
-          this.writePayment(
-            rows[j]!,
-            accountKeys[2 * j]!,
-            accountKeys[2 * j + 1]!,
-            cardKeys[j]!,
-            deviceKeys[j]!,
-          );
+        for (let j = i; j < i + BULK_ROWS; j++) this.writePayment(rows, j);
       }
     }
-    for (; i < n; i++)
-      this.writePayment(
-        rows[i]!,
-        accountKeys[2 * i]!,
-        accountKeys[2 * i + 1]!,
-        cardKeys[i]!,
-        deviceKeys[i]!,
-      );
+    for (; i < n; i++) this.writePayment(rows, i);
   }
 
   /**
-   * Inserts `BULK_ROWS` payments from `rows[from]` in one statement when none of their ids is
+   * Inserts `BULK_ROWS` payments from row `from` in one statement when none of their ids is
    * stored yet (the common case of a new file). A known or repeated id fails the statement,
    * which SQLite undoes on its own (the transaction stays open); the caller then writes those
    * rows one at a time, with update semantics. Returns whether the rows were inserted.
    */
-  private insertNewPayments(
-    rows: PaymentInput[],
-    from: number,
-    accountKeys: Int32Array,
-    cardKeys: Int32Array,
-    deviceKeys: Int32Array,
-  ): boolean {
+  private insertNewPayments(rows: PackedRows, from: number): boolean {
     const args = this.paymentArgs;
+    const { ints, nums, accountKeys, cardKeys, deviceKeys } = rows;
+    const currencies = this.currencies;
     for (let j = 0, o = 0; j < BULK_ROWS; j++, o += PAYMENT_INSERT.width) {
       const i = from + j;
-      const row = rows[i]!;
-      args[o] = row.paymentId;
+      args[o] = paymentIdOf(rows, i);
       args[o + 1] = accountKeys[2 * i];
       args[o + 2] = accountKeys[2 * i + 1];
-      args[o + 3] = row.amount;
-      args[o + 4] = row.currency;
-      args[o + 5] = row.createdAt;
+      args[o + 3] = nums[i * NUM_WIDTH + AMOUNT];
+      args[o + 4] = currencies[ints[i * INT_WIDTH + CURRENCY]!];
+      args[o + 5] = nums[i * NUM_WIDTH + CREATED_AT];
       args[o + 6] = cardKeys[i] === 0 ? null : cardKeys[i];
       args[o + 7] = deviceKeys[i] === 0 ? null : deviceKeys[i];
-      args[o + 8] = STATUS_CODE[row.status];
+      args[o + 8] = ints[i * INT_WIDTH + STATUS];
     }
     try {
-      this.insertPayments.run(args);
+      // Spread, not the array: better-sqlite3 reads an array argument element by element through
+      // V8's generic property lookup, which costs a third of the statement's time.
+      this.insertPayments.run(...args);
       return true;
     } catch (err) {
       if (String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return false;
@@ -258,18 +423,17 @@ export class SqliteLoadWriter implements LoadWriter {
     }
   }
 
-  /** Writes one payment: inserted when new, else updated in place (`updatePayment`). */
-  private writePayment(
-    row: PaymentInput,
-    payerKey: number,
-    payeeKey: number,
-    card: number,
-    device: number,
-  ): void {
-    const cardKey = card === 0 ? null : card;
-    const deviceKey = device === 0 ? null : device;
-    const status = STATUS_CODE[row.status];
-    const { paymentId, amount, currency, createdAt } = row;
+  /** Writes row `i`: inserted when new, else updated in place (`updatePayment`). */
+  private writePayment(rows: PackedRows, i: number): void {
+    const payerKey = rows.accountKeys[2 * i]!;
+    const payeeKey = rows.accountKeys[2 * i + 1]!;
+    const cardKey = rows.cardKeys[i] === 0 ? null : rows.cardKeys[i]!;
+    const deviceKey = rows.deviceKeys[i] === 0 ? null : rows.deviceKeys[i]!;
+    const status = rows.ints[i * INT_WIDTH + STATUS]!;
+    const currency = this.currencies[rows.ints[i * INT_WIDTH + CURRENCY]!]!;
+    const amount = rows.nums[i * NUM_WIDTH + AMOUNT]!;
+    const createdAt = rows.nums[i * NUM_WIDTH + CREATED_AT]!;
+    const paymentId = paymentIdOf(rows, i);
     const inserted = this.stmt.insertPayment.run(
       paymentId,
       payerKey,
@@ -294,6 +458,7 @@ export class SqliteLoadWriter implements LoadWriter {
   /** Writes what is still buffered; called once by `load` before it commits. */
   finish(): void {
     this.assertOpen();
+    this.flushNewKeys();
     this.links.flush();
     this.paymentLinks.flush();
     this.addPaymentLinks.drain();
@@ -334,28 +499,51 @@ export class SqliteLoadWriter implements LoadWriter {
     return keys;
   }
 
+  /**
+   * The key of `userId`, a new stub account when unknown. With a complete cache a miss is a new
+   * account, whose row is deferred (`DeferredRows`); otherwise the table is asked, after the
+   * deferred rows are written so that it holds them.
+   */
   private accountKey(userId: string): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
-    let key = this.accountKeys.complete
-      ? undefined
-      : (this.stmt.accountKey.pluck().get(userId) as number | undefined);
-    if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
+    let key: number | undefined;
+    if (this.deferNewKeys && this.accountKeys.complete) {
+      key = this.newStubs.add(userId);
+    } else {
+      this.newStubs.flush();
+      key = this.stmt.accountKey.pluck().get(userId) as number | undefined;
+      if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
+    }
     this.accountKeys.set(userId, key);
     return key;
   }
 
+  /** Writes the deferred new stubs and identifiers (before other writes to their tables). */
+  private flushNewKeys(): void {
+    this.newStubs.flush();
+    this.newIdentifiers.flush();
+  }
+
   private identifierKey(ref: IdentifierRef): number {
     const code = KIND_CODE[ref.kind];
-    const cache = this.identifierKeys[code]!;
-    const cached = cache.get(ref.value);
+    return this.identifierKeyOf(this.identifierKeys[code]!, code, ref.value, ref.raw);
+  }
+
+  /** The key of an identifier, created when unknown (deferred like `accountKey`'s stubs). */
+  private identifierKeyOf(cache: KeyCache, code: number, value: string, raw: string): number {
+    const cached = cache.get(value);
     if (cached !== undefined) return cached;
-    let key = cache.complete
-      ? undefined
-      : (this.stmt.identifierKey.pluck().get(code, ref.value) as number | undefined);
-    if (key === undefined)
-      key = Number(this.stmt.insertIdentifier.run(code, ref.value, ref.raw).lastInsertRowid);
-    cache.set(ref.value, key);
+    let key: number | undefined;
+    if (this.deferNewKeys && cache.complete) {
+      key = this.newIdentifiers.add(code, value, raw);
+    } else {
+      this.newIdentifiers.flush();
+      key = this.stmt.identifierKey.pluck().get(code, value) as number | undefined;
+      if (key === undefined)
+        key = Number(this.stmt.insertIdentifier.run(code, value, raw).lastInsertRowid);
+    }
+    cache.set(value, key);
     return key;
   }
 

@@ -1,0 +1,262 @@
+import { PAYMENT_STATUSES, type PaymentInput, type PaymentStatus } from '../types';
+
+/**
+ * Payments as columns instead of objects, so that a batch crosses threads as a few transferable
+ * buffers and the writer touches no per-row object. Repeated strings (account ids, card and
+ * device values, currencies) are interned by the `PaymentPacker` that produced the batch: a row
+ * holds small integer ids, and each distinct value travels once, in the batch that first uses it.
+ *
+ * Intern ids of a table are 0, 1, 2, … in order of first use. `table.base` is the id of
+ * `table.values[0]`; a base of 0 means the table (re)starts with this batch, so a consumer that
+ * maps ids to something (store keys) forgets its earlier ids for that table.
+ */
+export interface PackedPayments {
+  /** Rows in the batch. */
+  n: number;
+  /** Per row `INT_WIDTH` ints: payer, payee, card (-1 none), device (-1 none), currency, status. */
+  ints: Int32Array;
+  /** Per row `NUM_WIDTH` numbers: amount, created_at (epoch ms). */
+  nums: Float64Array;
+  /** The payment ids, concatenated; row i is `ids.slice(idEnds[i - 1] ?? 0, idEnds[i])`. */
+  ids: string;
+  idEnds: Int32Array;
+  accounts: InternedValues;
+  /** Normalised card values; `raws` holds the first spelling of each (stored for display). */
+  cards: InternedValues;
+  devices: InternedValues;
+  currencies: InternedValues;
+}
+
+export interface InternedValues {
+  base: number;
+  values: string[];
+  /** The raw (trimmed, as typed) text of each value; identifiers only, else empty. */
+  raws: string[];
+}
+
+export const INT_WIDTH = 6;
+export const NUM_WIDTH = 2;
+export const PAYER = 0;
+export const PAYEE = 1;
+export const CARD = 2;
+export const DEVICE = 3;
+export const CURRENCY = 4;
+export const STATUS = 5;
+export const AMOUNT = 0;
+export const CREATED_AT = 1;
+
+/** Index of each status in `PAYMENT_STATUSES` (the store's status code). */
+const STATUS_INDEX = new Map<PaymentStatus, number>(PAYMENT_STATUSES.map((s, i) => [s, i]));
+
+/**
+ * A flat copy of `s` that does not keep alive the 1 MiB chunk it was sliced from (an intern
+ * table lives across chunks). Only called when a value is first interned.
+ */
+function detach(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/** One intern table: value → id, cleared when it reaches `capacity` (bounded memory). */
+class InternTable {
+  private readonly ids = new Map<string, number>();
+  /** Every value by id (the same strings as the map's keys). */
+  private all: string[] = [];
+  private base = 0;
+  /** How many times the table restarted (ids from 0 again). */
+  restarts = 0;
+  private values: string[] = [];
+  private raws: string[] = [];
+
+  constructor(
+    private readonly capacity: number,
+    private readonly withRaw: boolean,
+  ) {}
+
+  id(value: string, raw: string): number {
+    const known = this.ids.get(value);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    const kept = detach(value);
+    this.ids.set(kept, id);
+    this.all.push(kept);
+    this.values.push(kept);
+    if (this.withRaw) this.raws.push(raw === value ? kept : detach(raw));
+    return id;
+  }
+
+  /** The value of an id (a detached copy: it pins no input chunk). */
+  value(id: number): string {
+    return this.all[id]!;
+  }
+
+  /** The values first used since the last call; at the start of a batch, restarts when full. */
+  take(): InternedValues {
+    const out = { base: this.base, values: this.values, raws: this.raws };
+    this.values = [];
+    this.raws = [];
+    this.base = this.ids.size;
+    if (this.ids.size >= this.capacity) {
+      this.ids.clear();
+      this.all = [];
+      this.restarts++;
+      this.base = 0;
+    }
+    return out;
+  }
+}
+
+/**
+ * The card (or device) a payer used last, by payer intern id, in front of its intern table: a
+ * payer mostly pays with the same card and device, and one string comparison is cheaper than a
+ * hash lookup in a table of a million values. Only a shortcut: the ids are those of the table.
+ */
+class LastOfPayer {
+  private values: Array<string | undefined> = [];
+  private ids = new Int32Array(1024);
+  /** The restarts of both tables this memo was filled under. */
+  private payerRestarts = 0;
+  private valueRestarts = 0;
+
+  constructor(
+    private readonly payers: InternTable,
+    private readonly table: InternTable,
+  ) {}
+
+  id(payer: number, value: string, raw: string): number {
+    if (this.payers.restarts !== this.payerRestarts || this.table.restarts !== this.valueRestarts) {
+      // Payer or value ids restarted: what is remembered names ids of the previous round.
+      this.values = [];
+      this.payerRestarts = this.payers.restarts;
+      this.valueRestarts = this.table.restarts;
+    }
+    if (this.values[payer] === value) return this.ids[payer]!;
+    const id = this.table.id(value, raw);
+    if (payer >= this.ids.length) {
+      const ids = new Int32Array(Math.max(payer + 1, this.ids.length * 2));
+      ids.set(this.ids);
+      this.ids = ids;
+    }
+    this.values[payer] = this.table.value(id);
+    this.ids[payer] = id;
+    return id;
+  }
+}
+
+/**
+ * Distinct values per intern table before it restarts. Both threads hold each interned value
+ * (the parse thread in its table, the writer in its key caches), so this bounds the duplicate:
+ * about 10 MiB per table. It covers the 100,000 accounts of the 1M-row benchmark without a
+ * restart; at a million accounts tables restart, and the writer resolves a value again through
+ * its key cache once per round.
+ */
+export const INTERN_CAPACITY = 131_072;
+
+/**
+ * Accumulates validated payments into a `PackedPayments` batch. Intern tables live across
+ * batches (so a value crosses once, not once per batch) and restart when they reach
+ * `internCapacity` distinct values, so memory stays bounded however large the file.
+ */
+export class PaymentPacker {
+  private readonly accounts: InternTable;
+  private readonly cards: InternTable;
+  private readonly devices: InternTable;
+  private readonly currencies: InternTable;
+  private readonly cardsOfPayers: LastOfPayer;
+  private readonly devicesOfPayers: LastOfPayer;
+  private ints = new Int32Array(INT_WIDTH * 1024);
+  private nums = new Float64Array(NUM_WIDTH * 1024);
+  private idEnds = new Int32Array(1024);
+  private ids: string[] = [];
+  private idLength = 0;
+  private n = 0;
+
+  constructor(internCapacity = INTERN_CAPACITY) {
+    this.accounts = new InternTable(internCapacity, false);
+    this.cards = new InternTable(internCapacity, true);
+    this.devices = new InternTable(internCapacity, true);
+    this.currencies = new InternTable(internCapacity, false);
+    this.cardsOfPayers = new LastOfPayer(this.accounts, this.cards);
+    this.devicesOfPayers = new LastOfPayer(this.accounts, this.devices);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(row: PaymentInput): void {
+    const i = this.n;
+    if (i === this.idEnds.length) this.grow();
+    const o = i * INT_WIDTH;
+    const ints = this.ints;
+    ints[o + PAYER] = this.accounts.id(row.payerId, row.payerId);
+    ints[o + PAYEE] = this.accounts.id(row.payeeId, row.payeeId);
+    const payer = ints[o + PAYER]!;
+    let card = -1;
+    let device = -1;
+    for (const ref of row.identifiers) {
+      if (ref.kind === 'card') card = this.cardsOfPayers.id(payer, ref.value, ref.raw);
+      else if (ref.kind === 'device') device = this.devicesOfPayers.id(payer, ref.value, ref.raw);
+    }
+    ints[o + CARD] = card;
+    ints[o + DEVICE] = device;
+    ints[o + CURRENCY] = this.currencies.id(row.currency, row.currency);
+    ints[o + STATUS] = STATUS_INDEX.get(row.status)!;
+    this.nums[i * NUM_WIDTH + AMOUNT] = row.amount;
+    this.nums[i * NUM_WIDTH + CREATED_AT] = row.createdAt;
+    this.ids.push(row.paymentId);
+    this.idLength += row.paymentId.length;
+    this.idEnds[i] = this.idLength;
+    this.n = i + 1;
+  }
+
+  /** The rows added since the last call, as a batch (its typed arrays are fresh: transferable). */
+  take(): PackedPayments {
+    const n = this.n;
+    const batch: PackedPayments = {
+      n,
+      ints: this.ints.slice(0, n * INT_WIDTH),
+      nums: this.nums.slice(0, n * NUM_WIDTH),
+      ids: this.ids.join(''),
+      idEnds: this.idEnds.slice(0, n),
+      accounts: this.accounts.take(),
+      cards: this.cards.take(),
+      devices: this.devices.take(),
+      currencies: this.currencies.take(),
+    };
+
+    this.ids = [];
+    this.idLength = 0;
+    this.n = 0;
+    return batch;
+  }
+
+  private grow(): void {
+    const rows = this.idEnds.length * 2;
+    const ints = new Int32Array(rows * INT_WIDTH);
+    ints.set(this.ints);
+    this.ints = ints;
+    const nums = new Float64Array(rows * NUM_WIDTH);
+    nums.set(this.nums);
+    this.nums = nums;
+    const idEnds = new Int32Array(rows);
+    idEnds.set(this.idEnds);
+    this.idEnds = idEnds;
+  }
+}
+
+/** The transferable buffers of a batch (for `postMessage`). */
+export function transferList(batch: PackedPayments): ArrayBuffer[] {
+  return [batch.ints.buffer, batch.nums.buffer, batch.idEnds.buffer] as ArrayBuffer[];
+}
+
+/** A load writer that also takes packed batches (the SQLite writer does). */
+export interface PackedPaymentWriter {
+  upsertPackedPayments(batch: PackedPayments): Promise<void>;
+}
+
+/** `writer` as a `PackedPaymentWriter`, or null when its store has no packed path. */
+export function packedWriterOf(writer: object): PackedPaymentWriter | null {
+  return typeof (writer as Partial<PackedPaymentWriter>).upsertPackedPayments === 'function'
+    ? (writer as PackedPaymentWriter)
+    : null;
+}

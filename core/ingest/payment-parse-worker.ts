@@ -1,0 +1,83 @@
+/**
+ * The parse thread of a payments file (started by `payment-parse-thread.ts`): reads, tokenizes,
+ * validates and normalises the file exactly as the inline path does (`ENTITY_SPECS.payments`)
+ * and posts one message per input chunk: the chunk's accepted rows as a `PackedPayments` batch
+ * (buffers transferred), its rejects with their physical line numbers, and the progress counts.
+ * At most `MAX_IN_FLIGHT` batches wait for the writer: memory stays bounded when SQLite is the
+ * slower side.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvRecordReader } from './csv-record-reader';
+import { ENTITY_SPECS } from './entity-specs';
+import type { InputFile } from './input-files';
+import { openInputText } from './input-stream';
+import { NdjsonRecordReader } from './ndjson-record-reader';
+import { PaymentPacker, transferList } from './payment-batch';
+import type { ParseMessage, ParseWorkerData } from './payment-parse-thread';
+import type { RecordReader, RowSink } from './record-reader';
+import { unreadableReason } from './unreadable';
+import type { PaymentInput } from '../types';
+
+const MAX_IN_FLIGHT = 2;
+
+async function parse(input: InputFile, internCapacity: number): Promise<void> {
+  const port = parentPort!;
+  const post = (m: ParseMessage, transfer: ArrayBuffer[] = []): void =>
+    port.postMessage(m, transfer);
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  port.on('message', () => {
+    inFlight--;
+    const w = wake;
+    wake = null;
+    w?.();
+  });
+
+  const spec = ENTITY_SPECS.payments;
+  const packer = new PaymentPacker(internCapacity);
+  let read = 0;
+  let rejects: Array<[number, string, string]> = [];
+  const sink: RowSink = (line, values, raw, error) => {
+    read++;
+    const row = values === null ? error! : spec.validate(values);
+    if (typeof row === 'string') rejects.push([line, row, raw]);
+    else packer.add(row as PaymentInput);
+  };
+  const reader: RecordReader =
+    input.format === 'csv'
+      ? new CsvRecordReader(spec.columns, spec.required)
+      : new NdjsonRecordReader(spec.columns);
+  let bytes = 0;
+  let totalBytes = 0;
+  const send = async (): Promise<void> => {
+    const batch = packer.take();
+    post({ type: 'batch', batch, read, rejects, bytes, totalBytes }, transferList(batch));
+    read = 0;
+    rejects = [];
+    inFlight++;
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
+  };
+  try {
+    const text = openInputText(input);
+    totalBytes = text.totalBytes;
+    for await (const chunk of text.chunks) {
+      reader.push(chunk, sink);
+      bytes = text.bytesRead();
+      await send();
+    }
+    reader.end(sink);
+    await send();
+    post({ type: 'end', notLoaded: null });
+  } catch (err) {
+    const reason = unreadableReason(err);
+    if (reason !== null) {
+      post({ type: 'end', notLoaded: reason });
+      return;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    post({ type: 'error', message: e.message, stack: e.stack ?? '' });
+  }
+}
+
+const data = workerData as ParseWorkerData;
+void parse(data.input, data.internCapacity).finally(() => parentPort!.close());
