@@ -73,6 +73,14 @@ export interface DetectionConfig {
     /** A flagged ring drops members with less than this share of their link weight inside it (see trim.ts). */
     trimMinInsideShare: number;
     /**
+     * Relays (see relay.ts): a payment pair between two accounts that pass on what they receive
+     * joins a flagged ring when it carries at least this share of the payer's outflow or the
+     * payee's inflow (the dominant flow)...
+     */
+    relayMinShare: number;
+    /** ...and the money moved on within this many hours of arriving (mules forward fast). */
+    relayHours: number;
+    /**
      * Communities scoring below this are not kept as candidates (not stored, not in lineage): a
      * pair of weak shared identifiers and no behaviour is nothing to review. About one community
      * in seven of generated data reaches 20; storing the rest would dominate the run's cost.
@@ -84,6 +92,14 @@ export interface DetectionConfig {
     burstHours: number;
     /** First uses of one shared device within this many hours are synchronised. */
     syncHours: number;
+    /**
+     * An account is dormant when its first activity seen (first payment to or from a
+     * non-merchant, first sighting on a shared identifier) comes at least this many days after
+     * both its creation and the start of activity in the data...
+     */
+    dormantDays: number;
+    /** ...and dormant accounts waking within this many hours of each other woke together. */
+    wakeHours: number;
     /** An identifier is evidence when at least this many members share it... */
     sharedMinAccounts: number;
     /** ...and at most this many evidence items of shared identifiers are kept per ring. */
@@ -100,10 +116,17 @@ export interface DetectionConfig {
       size: number;
       /** Accounts created within `burstHours`: fraudsters open accounts in batches. */
       creationBurst: number;
+      /**
+       * The same burst among members sharing personal identifiers but no postal address: a family
+       * signs up together at home; strangers opening accounts together on shared devices are a farm.
+       */
+      burstAcrossHomes: number;
       /** First use of a shared device within `syncHours`: one operator setting up many accounts. */
       syncFirstUse: number;
       /** Members with chargebacks: the harm signal. */
       chargebacks: number;
+      /** Repeated chargebacks on nearly every member (shops aside): a bust-out, not the odd dispute. */
+      bustOut: number;
       /** Share of members with a fraud label (a minority, sometimes wrong: never required). */
       fraudLabels: number;
       /** Money the members pay each other rather than the outside world: layering. */
@@ -114,12 +137,17 @@ export interface DetectionConfig {
       moneyCycles: number;
       /** One phone or email behind more homes than a family has: reused details of fabricated identities. */
       contactsAcrossHomes: number;
+      /** One mailbox behind three or more accounts: a couple may share an email, a family does not sign up three times with one. */
+      sharedMailbox: number;
+      /** Long-dormant accounts becoming active together: sleeper accounts switched on by one operator. */
+      dormantWake: number;
     };
     /**
-     * Corroboration: structure plus money kept inside is what clubs, flat-shares and families
-     * look like, so a ring needs at least this many points from the other behavioural signals
-     * (burst, synchronised use, chargebacks, labels, pass-through); the odd dispute in a club
-     * (a few points) is not enough.
+     * Corroboration: structure plus money kept inside (or sent round a loop) is what clubs,
+     * flat-shares and families look like, so a ring needs at least this many points from the
+     * other behavioural signals (burst, synchronised use, chargebacks, bust-out, labels,
+     * pass-through, contacts across homes, shared mailbox, dormant wake); the odd dispute in a
+     * club (a few points) is not enough.
      */
     minBehaviourPoints: number;
     /** Up to this many members a group giving one address may be a household. */
@@ -145,21 +173,39 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = Object.freeze({
     refineMaxConductance: 0.15,
     refineMaxDepth: 3,
   },
-  candidates: { minSize: 3, stitchMinShare: 0.2, trimMinInsideShare: 0.35, minScore: 20 },
-  evidence: { burstHours: 72, syncHours: 48, sharedMinAccounts: 3, maxSharedItems: 4 },
+  candidates: {
+    minSize: 3,
+    stitchMinShare: 0.2,
+    trimMinInsideShare: 0.35,
+    relayMinShare: 0.5,
+    relayHours: 72,
+    minScore: 20,
+  },
+  evidence: {
+    burstHours: 72,
+    syncHours: 48,
+    dormantDays: 90,
+    wakeHours: 72,
+    sharedMinAccounts: 3,
+    maxSharedItems: 4,
+  },
   scoring: {
     threshold: 50,
     points: {
       sharing: 20,
       size: 15,
       creationBurst: 15,
+      burstAcrossHomes: 10,
       syncFirstUse: 15,
       chargebacks: 20,
+      bustOut: 15,
       fraudLabels: 20,
       moneyFlow: 15,
       passThrough: 35,
       moneyCycles: 20,
       contactsAcrossHomes: 15,
+      sharedMailbox: 20,
+      dormantWake: 20,
     },
     minBehaviourPoints: 5,
     householdMaxSize: 6,

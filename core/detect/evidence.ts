@@ -135,6 +135,35 @@ export function contactsAcrossHomesEvidence(accounts: number, size: number): Evi
   };
 }
 
+/** `shared_mailbox`: "4 of 5 accounts gave an email that 3 or more accounts gave". */
+export function sharedMailboxEvidence(accounts: number, size: number): Evidence {
+  return {
+    kind: 'shared_mailbox',
+    accounts,
+    text: `${accounts} of ${size} accounts gave an email that 3 or more accounts gave`,
+  };
+}
+
+/**
+ * `dormant_wake`: "4 of 4 accounts, created by 26 Nov 2021, first became active within 20 hours
+ * (23 Mar 2026)".
+ */
+export function dormantWakeEvidence(
+  wake: WindowFact & { createdBefore: number },
+  size: number,
+): Evidence {
+  const hours = spanHours(wake.start, wake.end);
+  const created = Number.isFinite(wake.createdBefore)
+    ? `, created by ${formatDay(wake.createdBefore)},`
+    : '';
+  return {
+    kind: 'dormant_wake',
+    accounts: wake.accounts,
+    hours,
+    text: `${wake.accounts} of ${size} accounts${created} first became active within ${hours} ${hours === 1 ? 'hour' : 'hours'} (${formatSpan(wake.start, wake.end)})`,
+  };
+}
+
 /** Contacts shared across homes are worth saying from this many accounts on (more than a couple). */
 export const CONTACTS_ACROSS_HOMES_MIN_ACCOUNTS = 3;
 
@@ -144,7 +173,7 @@ export const MONEY_INSIDE_MIN_SHARE = 0.25;
 /**
  * All evidence of a candidate in a fixed order: shared identifiers (most shared first, at most
  * `maxShared`), synchronised first use, creation burst, chargebacks, fraud labels, money cycle,
- * money inside, pass-through, contacts across homes. `display` gives the shown value of an identifier key.
+ * money inside, pass-through, contacts across homes, shared mailbox, dormant wake. `display` gives the shown value of an identifier key.
  */
 export function buildEvidence(
   facts: CandidateFacts,
@@ -167,5 +196,7 @@ export function buildEvidence(
   if (f.passThroughAccounts >= 2) out.push(passThroughEvidence(f.passThroughAccounts, f.size));
   if (f.crossHomeAccounts >= CONTACTS_ACROSS_HOMES_MIN_ACCOUNTS)
     out.push(contactsAcrossHomesEvidence(f.crossHomeAccounts, f.size));
+  if (f.mailboxAccounts >= 3) out.push(sharedMailboxEvidence(f.mailboxAccounts, f.size));
+  if (facts.wake && facts.wake.accounts >= 3) out.push(dormantWakeEvidence(facts.wake, f.size));
   return out;
 }

@@ -58,6 +58,14 @@ export interface RingFeatures {
    * identities reuse a few phones across many addresses).
    */
   crossHomeAccounts: number;
+  /** Members that are not shops (see `isPayee`) with a chargeback on a payment made or received. */
+  disputedAccounts: number;
+  /** Chargebacks of those members. */
+  disputes: number;
+  /** Members on one email that at least three accounts gave (one mailbox behind several identities). */
+  mailboxAccounts: number;
+  /** Most dormant members (see `evidence.dormantDays`) whose first activity falls within `wakeHours`. */
+  wakeAccounts: number;
 }
 
 export interface CandidateFacts {
@@ -67,6 +75,8 @@ export interface CandidateFacts {
   shared: SharedFact[];
   burst: WindowFact | null;
   sync: (WindowFact & { identifierKey: number }) | null;
+  /** Dormant members waking together (at least 2), with the earliest creation among them. */
+  wake: (WindowFact & { createdBefore: number }) | null;
 }
 
 const PERSONAL = new Set<IdentifierKind>(['device', 'card', 'phone', 'email']);
@@ -93,6 +103,15 @@ export interface MemberMoney {
  * spend their own funds receive little; people who only receive send little.
  */
 export const PASS_THROUGH_BALANCE = 0.6;
+
+/**
+ * An account that takes money in and pays out almost nothing (under a tenth of what it receives):
+ * a shop or a business. A chain's outlets give their head office's email, which is not a shared
+ * mailbox of fabricated identities.
+ */
+export function isPayee(money: MemberMoney, i: number): boolean {
+  return money.received[i] > 0 && money.sent[i] < 0.1 * money.received[i];
+}
 
 /** Whether account `i` passes on about what it receives. */
 export function isPassThrough(money: MemberMoney, i: number): boolean {
@@ -129,9 +148,30 @@ export function candidateFacts(
   const weights = edgeWeights(projection, owner, candidates.length);
   const flows = moneyFlows(projection, owner, candidates, money);
   const byMember = identifiersByMember(projection, owner, candidates.length);
+  const dormant = dormantSince(projection, config);
   return candidates.map((members, ci) => {
     const n = members.length;
-    const ident = sharedFacts(projection, members, byMember[ci], config);
+    const ident = sharedFacts(projection, members, byMember[ci], config, money);
+    const sleepers = members.filter((i) => dormant.dormant[i] === 1);
+    const woke = densestWindow(
+      sleepers.map((i) => dormant.firstActive[i]),
+      config.evidence.wakeHours * HOUR,
+    );
+    const wake =
+      woke && woke.accounts >= 2
+        ? {
+            ...woke,
+            createdBefore: Math.min(
+              ...sleepers
+                .filter((i) => {
+                  const t = dormant.firstActive[i];
+                  return t >= woke.start && t <= woke.end;
+                })
+                .map((i) => accounts.createdAt[i])
+                .filter((t) => Number.isFinite(t)),
+            ),
+          }
+        : null;
     const burst = densestWindow(
       members.map((i) => accounts.createdAt[i]),
       config.evidence.burstHours * HOUR,
@@ -141,7 +181,13 @@ export function candidateFacts(
     let chargebacks = 0;
     let chargebackAccounts = 0;
     let passThroughAccounts = 0;
+    let disputedAccounts = 0;
+    let disputes = 0;
     for (const i of members) {
+      if (money.chargebacks[i] > 0 && !isPayee(money, i)) {
+        disputedAccounts++;
+        disputes += money.chargebacks[i];
+      }
       if (isPassThrough(money, i)) passThroughAccounts++;
       if (accounts.labels[i] === 1) fraud++;
       else if (accounts.labels[i] === -1) legit++;
@@ -168,6 +214,10 @@ export function candidateFacts(
       passThroughAccounts,
       homeAccounts: ident.homeAccounts,
       crossHomeAccounts: ident.crossHomeAccounts,
+      disputedAccounts,
+      disputes,
+      mailboxAccounts: ident.mailboxAccounts,
+      wakeAccounts: wake ? wake.accounts : 0,
     };
     return {
       members,
@@ -175,6 +225,7 @@ export function candidateFacts(
       shared: ident.shared,
       burst: burst && burst.accounts >= 2 ? burst : null,
       sync: ident.sync,
+      wake,
     };
   });
 }
@@ -217,6 +268,7 @@ function sharedFacts(
   members: number[],
   incidences: Array<[number, number]>,
   config: DetectionConfig,
+  money: MemberMoney,
 ) {
   const ids = projection.identifiers;
   const byGroup = new Map<number, number[]>();
@@ -226,6 +278,7 @@ function sharedFacts(
     else byGroup.set(g, [p]);
   }
   const sharing = new Set<number>();
+  const mailbox = new Set<number>();
   const shared: SharedFact[] = [];
   let homeAccounts = 0;
   let sync: (WindowFact & { identifierKey: number }) | null = null;
@@ -234,6 +287,8 @@ function sharedFacts(
     const kind = kindOf(ids, g);
     if (PERSONAL.has(kind)) for (const p of positions) sharing.add(ids.members[p]);
     if (kind === 'address') homeAccounts = Math.max(homeAccounts, positions.length);
+    if (kind === 'email' && ids.start[g + 1] - ids.start[g] >= MAILBOX_MIN_ACCOUNTS)
+      for (const p of positions) if (!isPayee(money, ids.members[p])) mailbox.add(ids.members[p]);
     if (positions.length < config.evidence.sharedMinAccounts) continue;
     shared.push({ group: g, identifierKey: ids.keys[g], kind, accounts: positions.length });
     if (kind === 'device') {
@@ -265,7 +320,63 @@ function sharedFacts(
     sync,
     homeAccounts,
     crossHomeAccounts,
+    mailboxAccounts: mailbox.size,
   };
+}
+
+/**
+ * An email given by this many accounts is a shared mailbox: a couple may share one address, but
+ * three customers signing up with one mailbox are one person's fabricated identities.
+ */
+export const MAILBOX_MIN_ACCOUNTS = 3;
+
+/**
+ * First activity seen of every account (epoch ms, Infinity when none): its first payment to or
+ * from a non-merchant and its first sighting on a shared identifier, the activity the projection
+ * holds. An account is dormant when that comes at least `dormantDays` after both its creation and
+ * the first activity of any account (the start of the data: accounts opened before the data
+ * begins are not dormant for being seen late in a short extract).
+ */
+export function dormantSince(projection: Projection, config: DetectionConfig): Dormancy {
+  const days = config.evidence.dormantDays;
+  const known = dormancyCache.get(projection);
+  if (known && known.days === days) return known.result;
+  const result = computeDormancy(projection, days);
+  dormancyCache.set(projection, { days, result });
+  return result;
+}
+
+export interface Dormancy {
+  firstActive: Float64Array;
+  dormant: Uint8Array;
+}
+
+/** Dormancy depends only on the projection and `dormantDays`; scoring asks for it several times a run. */
+const dormancyCache = new WeakMap<Projection, { days: number; result: Dormancy }>();
+
+function computeDormancy(projection: Projection, dormantDays: number): Dormancy {
+  const { accounts, identifiers: ids, payments: pay } = projection;
+  const firstActive = new Float64Array(accounts.count).fill(Infinity);
+  const see = (i: number, t: number) => {
+    if (t < firstActive[i]) firstActive[i] = t;
+  };
+  for (let p = 0; p < ids.members.length; p++) see(ids.members[p], ids.firstSeen[p]);
+  for (let e = 0; e < pay.count; e++) {
+    see(pay.payer[e], pay.firstAt[e]);
+    see(pay.payee[e], pay.firstAt[e]);
+  }
+  let start = Infinity;
+  for (let i = 0; i < accounts.count; i++) if (firstActive[i] < start) start = firstActive[i];
+  const gap = dormantDays * 24 * HOUR;
+  const dormant = new Uint8Array(accounts.count);
+  for (let i = 0; i < accounts.count; i++) {
+    const t = firstActive[i];
+    if (!Number.isFinite(t) || accounts.stub[i] === 1) continue;
+    const created = accounts.createdAt[i];
+    const since = Number.isFinite(created) ? Math.max(created, start) : start;
+    if (t - since >= gap) dormant[i] = 1;
+  }
+  return { firstActive, dormant };
 }
 
 /** See `RingFeatures.crossHomeAccounts`; `byGroup` maps identifier groups to member positions. */

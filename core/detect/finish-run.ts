@@ -19,6 +19,7 @@ import { matchLineage, type LineageInput } from './lineage';
 import { modularity } from './modularity';
 import type { DetectionParams } from './params';
 import type { Projection } from './projection';
+import { stitchRelays } from './relay';
 import { isFlagged, scoreRing } from './scoring';
 import { stitchFlagged } from './stitch';
 import { trimFlagged } from './trim';
@@ -158,7 +159,8 @@ export async function finishRun(
 /**
  * The candidates of a run with their facts and scores: communities without stubs and of at least
  * `minSize` members, flagged parts stitched together (stitch.ts), flagged rings trimmed of loosely
- * attached members (trim.ts), then only those scoring at least `candidates.minScore`.
+ * attached members (trim.ts), flagged rings joined with the quick money relays they feed
+ * (relay.ts), then only those scoring at least `candidates.minScore`.
  */
 async function scoredCandidates(
   store: ProjectionSource,
@@ -172,7 +174,9 @@ async function scoredCandidates(
   const known = new Map<number[], CandidateFacts>();
   const factsOf = (lists: number[][]): CandidateFacts[] => {
     const fresh = lists.filter((c) => !known.has(c));
-    candidateFacts(projection, fresh, money, config).forEach((f, i) => known.set(fresh[i], f));
+    // Each call makes full passes over the projection: skip it when every list is known.
+    if (fresh.length > 0)
+      candidateFacts(projection, fresh, money, config).forEach((f, i) => known.set(fresh[i], f));
     return lists.map((c) => known.get(c) as CandidateFacts);
   };
   const flaggedOf = (list: CandidateFacts[]) =>
@@ -187,7 +191,11 @@ async function scoredCandidates(
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,
   });
-  const all = factsOf(trimmed).map((f) => ({ f, score: scoreRing(f.features, config) }));
+  const relayed = stitchRelays(projection, trimmed, flaggedOf(factsOf(trimmed)), money, {
+    minShare: config.candidates.relayMinShare,
+    hours: config.candidates.relayHours,
+  }).candidates.filter((c) => c.length >= config.candidates.minSize);
+  const all = factsOf(relayed).map((f) => ({ f, score: scoreRing(f.features, config) }));
   const kept = all.filter((c) => c.score >= config.candidates.minScore);
   return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };
 }

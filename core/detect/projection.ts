@@ -54,6 +54,8 @@ export interface PaymentPairs {
   payments: Int32Array;
   amount: Float64Array;
   chargebacks: Int32Array;
+  /** Time of the pair's first payment (epoch ms; NaN when unknown). */
+  firstAt: Float64Array;
 }
 
 export interface Projection {
@@ -324,7 +326,7 @@ async function readPayments(
   links: AsyncIterable<PaymentLinkBatch>,
   index: KeyIndex,
 ): Promise<PaymentPairs> {
-  const cols = new GrowableColumns(4, 1);
+  const cols = new GrowableColumns(4, 2);
   for await (const batch of links) {
     const len = batch.payerKeys.length;
     cols.reserve(len);
@@ -338,6 +340,7 @@ async function readPayments(
       cols.ints[2][at] = batch.count[i];
       cols.ints[3][at] = batch.chargebacks[i];
       cols.floats[0][at] = batch.amount[i];
+      cols.floats[1][at] = batch.firstAt[i];
     }
   }
   const m = cols.length;
@@ -348,6 +351,7 @@ async function readPayments(
     payments: cols.ints[2].slice(0, m),
     chargebacks: cols.ints[3].slice(0, m),
     amount: cols.floats[0].slice(0, m),
+    firstAt: cols.floats[1].slice(0, m),
   };
 }
 
@@ -404,6 +408,7 @@ function keepPairs(p: PaymentPairs, keep: (i: number) => boolean): PaymentPairs 
     payments: pick(p.payments),
     amount: pick(p.amount),
     chargebacks: pick(p.chargebacks),
+    firstAt: pick(p.firstAt),
   };
 }
 

@@ -3,12 +3,14 @@ import {
   chargebacksEvidence,
   contactsAcrossHomesEvidence,
   creationBurstEvidence,
+  dormantWakeEvidence,
   formatSpan,
   fraudLabelsEvidence,
   moneyCycleEvidence,
   moneyInsideEvidence,
   passThroughEvidence,
   sharedIdentifierEvidence,
+  sharedMailboxEvidence,
   synchronisedFirstUseEvidence,
 } from '../../core/detect/evidence';
 import type { CandidateFacts } from '../../core/detect/features';
@@ -114,6 +116,30 @@ describe('evidence sentences', () => {
     });
   });
 
+  it('shared mailbox and dormant accounts waking together', () => {
+    expect(sharedMailboxEvidence(3, 4)).toEqual({
+      kind: 'shared_mailbox',
+      accounts: 3,
+      text: '3 of 4 accounts gave an email that 3 or more accounts gave',
+    });
+    const wake = {
+      accounts: 4,
+      start: Date.UTC(2026, 2, 23, 0, 59),
+      end: Date.UTC(2026, 2, 23, 20, 36),
+      createdBefore: Date.UTC(2021, 10, 26, 16, 54),
+    };
+    // 19 h 37 min rounds up to 20 hours
+    expect(dormantWakeEvidence(wake, 4)).toEqual({
+      kind: 'dormant_wake',
+      accounts: 4,
+      hours: 20,
+      text: '4 of 4 accounts, created by 26 Nov 2021, first became active within 20 hours (23 Mar 2026)',
+    });
+    expect(dormantWakeEvidence({ ...wake, createdBefore: Infinity }, 5).text).toBe(
+      '4 of 5 accounts first became active within 20 hours (23 Mar 2026)',
+    );
+  });
+
   it('dates are UTC days', () => {
     expect(formatSpan(Date.UTC(2026, 11, 31, 23, 0), Date.UTC(2027, 0, 1, 1, 0))).toBe(
       '31 Dec 2026 to 1 Jan 2027',
@@ -142,6 +168,10 @@ describe('evidence sentences', () => {
         passThroughAccounts: 0,
         homeAccounts: 0,
         crossHomeAccounts: 2,
+        disputedAccounts: 2,
+        disputes: 2,
+        mailboxAccounts: 2,
+        wakeAccounts: 2,
       },
       shared: [
         { group: 0, identifierKey: 7, kind: 'device', accounts: 4 },
@@ -149,6 +179,7 @@ describe('evidence sentences', () => {
       ],
       burst: { accounts: 2, start: MAY3, end: MAY3 + H },
       sync: null,
+      wake: { accounts: 2, start: MAY3, end: MAY3 + H, createdBefore: MAY3 - 400 * 24 * H },
     };
     const texts = buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.text);
     expect(texts).toEqual([
@@ -159,5 +190,15 @@ describe('evidence sentences', () => {
     expect(buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.text)).toContain(
       '3 of 4 accounts share a phone or email with a member at another address',
     );
+    // two on a mailbox or two waking together are not said; three are, after contacts across homes
+    facts.features.mailboxAccounts = 3;
+    facts.wake = { ...(facts.wake as NonNullable<CandidateFacts['wake']>), accounts: 3 };
+    expect(buildEvidence(facts, (k) => `v${k}`, 1).map((e) => e.kind)).toEqual([
+      'shared_device',
+      'chargebacks',
+      'contacts_across_homes',
+      'shared_mailbox',
+      'dormant_wake',
+    ]);
   });
 });
