@@ -39,6 +39,8 @@ const schema = z.object({
   detectSeed: intFrom(0, 2 ** 31 - 1),
   detectResolution: z.coerce.number().positive().max(10),
   cookieSecure: z.boolean(),
+  /** MiB of built graph views each server process keeps (server/views/view-cache.ts); 0 = none. */
+  viewCacheMb: intFrom(0, 65536),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -95,6 +97,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     detectSeed: env.DETECT_SEED ?? 42,
     detectResolution: env.DETECT_RESOLUTION ?? 1,
     cookieSecure: (env.COOKIE_SECURE ?? 'false') === 'true',
+    viewCacheMb: env.VIEW_CACHE_MB ?? 64,
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

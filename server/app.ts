@@ -18,6 +18,7 @@ import { authorize } from './http/authorize';
 import { SessionService } from './http/session-service';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './http/login-limiter';
 import { NotFoundError } from '../core/errors';
+import { ViewCache } from './views/view-cache';
 
 export interface AppDeps {
   store: GraphStore;
@@ -29,6 +30,8 @@ export interface AppDeps {
   webDir?: string | null;
   loginLimits?: LoginLimits;
   now?: () => number;
+  /** Bytes of serialised masked graph views kept for reuse (default: `VIEW_CACHE_MB` of the config; 0 turns it off). */
+  viewCacheBytes?: number;
 }
 
 /** `default-src 'self'` and nothing inline: the UI loads its scripts and styles as files. */
@@ -60,7 +63,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     secret,
     new LoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
   );
-  const metrics = createHttpMetrics();
+  const views = new ViewCache(deps.store, deps.viewCacheBytes ?? deps.config.viewCacheMb * 2 ** 20);
+  const metrics = createHttpMetrics(views);
   const openApi = buildOpenApi(ROUTES);
   const context = (req: Request): HandlerContext => ({
     store: deps.store,
@@ -71,6 +75,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     caller: null,
     clientIp: req.ip ?? 'unknown',
     now,
+    views,
   });
 
   const app = express();

@@ -13,6 +13,8 @@ import { PII_FIELDS, PII_KINDS, maskIdentifier } from './mask-value';
 
 type Props = Record<string, string | number | boolean | null>;
 
+const DIGESTS_KEPT = 100_000;
+
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 function kindOfEvidence(kind: string): IdentifierKind | null {
@@ -21,7 +23,8 @@ function kindOfEvidence(kind: string): IdentifierKind | null {
 
 function maskProps(props: Props, kind: IdentifierKind | null): Props {
   const out: Props = {};
-  for (const [key, v] of Object.entries(props)) {
+  for (const key in props) {
+    const v = props[key];
     const fieldKind = PII_FIELDS[key] ?? (kind && (key === 'raw' || key === 'value') ? kind : null);
     out[key] =
       typeof v === 'string' && fieldKind && PII_KINDS.has(fieldKind)
@@ -38,10 +41,23 @@ function maskProps(props: Props, kind: IdentifierKind | null): Props {
  * by hashing guesses (phone numbers are few enough to enumerate).
  */
 export class Masker {
+  /**
+   * Digests already computed: the same identifiers and edges recur across the graphs of one
+   * ring's members, and an HMAC costs more than the rest of masking a node. Bounded: emptied
+   * when full.
+   */
+  private readonly digests = new Map<string, string>();
+
   constructor(private readonly key: string) {}
 
   private digest(value: string): string {
-    return createHmac('sha256', this.key).update(value).digest('base64url').slice(0, 16);
+    let d = this.digests.get(value);
+    if (d === undefined) {
+      d = createHmac('sha256', this.key).update(value).digest('base64url').slice(0, 16);
+      if (this.digests.size >= DIGESTS_KEPT) this.digests.clear();
+      this.digests.set(value, d);
+    }
+    return d;
   }
 
   account(a: AccountView): AccountView {

@@ -5,6 +5,7 @@ import type { Masker } from '../../core/masking/masker';
 import type { Role } from '../../core/types';
 import type { JobRunner } from '../../jobs/job-runner';
 import type { SessionService } from './session-service';
+import type { EncodedBody, ViewCache } from '../views/view-cache';
 
 /** The authenticated caller, as handlers see it. `name` is what the audit log and cases record. */
 export interface Caller {
@@ -29,6 +30,8 @@ export interface HandlerContext {
   caller: Caller | null;
   clientIp: string;
   now(): number;
+  /** Built masked graph views of this app (absent in handler tests: nothing is cached). */
+  views?: ViewCache | null;
 }
 
 export interface SessionCookieChange {
@@ -36,10 +39,14 @@ export interface SessionCookieChange {
   clear?: true;
 }
 
-/** A JSON reply (`body` omitted for 204), optionally setting or clearing the session cookie. */
+/**
+ * A JSON reply (`body` omitted for 204), optionally setting or clearing the session cookie.
+ * `encoded` is the body already serialised (a cached view): sent as is, `body` then omitted.
+ */
 export interface JsonResult {
   status: number;
   body?: unknown;
+  encoded?: EncodedBody;
   headers?: Record<string, string>;
   session?: SessionCookieChange;
 }

@@ -24,7 +24,11 @@ function send(res: Response, result: HandlerResult, cookieSecure: boolean): void
       expires: new Date(result.session.set.expiresAt),
     });
   if (result.session?.clear) res.clearCookie(SESSION_COOKIE, cookie);
-  if (result.body === undefined) res.status(result.status).end();
+  if (result.encoded) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('ETag', result.encoded.etag);
+    res.status(result.status).send(result.encoded.bytes);
+  } else if (result.body === undefined) res.status(result.status).end();
   else res.status(result.status).json(result.body);
 }
 

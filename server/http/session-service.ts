@@ -16,6 +16,37 @@ import type { Caller } from './handler-types';
 export const SESSION_COOKIE = 'fr_session';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** How long a resolved token or session user is reused before it is read from the store again. */
+export const USER_CACHE_MS = 2_000;
+const USER_CACHE_MAX = 10_000;
+
+/**
+ * Users resolved from API tokens or session user ids, kept for `USER_CACHE_MS`: a client
+ * sending many requests pays for one token hash and store read per interval instead of one per
+ * request. A user removed or changed (from the CLI, another process) is seen within that time.
+ * Unknown tokens are not kept.
+ */
+class RecentUsers {
+  private readonly byKey = new Map<string, { user: AppUser; until: number }>();
+
+  get(key: string, now: number): AppUser | null {
+    const hit = this.byKey.get(key);
+    if (!hit) return null;
+    if (hit.until > now) return hit.user;
+    this.byKey.delete(key);
+    return null;
+  }
+
+  set(key: string, user: AppUser, now: number): void {
+    if (this.byKey.size >= USER_CACHE_MAX) this.byKey.clear();
+    this.byKey.set(key, { user, until: now + USER_CACHE_MS });
+  }
+
+  clear(): void {
+    this.byKey.clear();
+  }
+}
+
 /**
  * Logins, logouts and request authentication. Sessions are signed cookies (see
  * `core/auth/session-token.ts`); a logout revokes its session id in this process until the
@@ -23,6 +54,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export class SessionService {
   private readonly revoked = new Map<string, number>();
+  private readonly tokenUsers = new RecentUsers();
+  private readonly sessionUsers = new RecentUsers();
 
   constructor(
     private readonly store: UserStore,
@@ -49,6 +82,7 @@ export class SessionService {
 
   logout(sid: string, exp: number): void {
     this.revoked.set(sid, exp);
+    this.sessionUsers.clear();
   }
 
   csrfToken(sid: string): string {
@@ -66,7 +100,12 @@ export class SessionService {
   ): Promise<Caller | null> {
     if (req.authorization !== undefined) {
       const match = /^Bearer ([A-Za-z0-9_\-.~+/=]{1,256})$/.exec(req.authorization);
-      const user = match ? await userFromToken(this.store, match[1]) : null;
+      const token = match?.[1];
+      let user = token === undefined ? null : this.tokenUsers.get(token, now);
+      if (!user && token !== undefined) {
+        user = await userFromToken(this.store, token);
+        if (user) this.tokenUsers.set(token, user, now);
+      }
       if (!user) throw new UnauthenticatedError('fraud-rings: invalid API token');
       return {
         userId: user.userId,
@@ -82,7 +121,11 @@ export class SessionService {
     const claims = verifySession(req.cookie, this.secret, now);
     if (!claims || this.revoked.has(claims.sid))
       throw new UnauthenticatedError('fraud-rings: session expired; log in again');
-    const user = await this.store.getUserById(claims.userId);
+    let user = this.sessionUsers.get(claims.userId, now);
+    if (!user) {
+      user = await this.store.getUserById(claims.userId);
+      if (user) this.sessionUsers.set(claims.userId, user, now);
+    }
     if (!user) throw new UnauthenticatedError('fraud-rings: session expired; log in again');
     if (
       STATE_CHANGING.has(req.method) &&

@@ -9,6 +9,13 @@ describe('loadConfig', () => {
     expect(c.dbPath).toBe(path.resolve('data/fraud-rings.db'));
     expect(c.redisUrl).toBeNull();
     expect(c.port).toBe(8080);
+    expect(c.viewCacheMb).toBe(64);
+  });
+
+  it('reads the view cache size, where 0 turns it off and a negative size is refused', () => {
+    expect(loadConfig({}, { VIEW_CACHE_MB: '0' }).viewCacheMb).toBe(0);
+    expect(loadConfig({}, { VIEW_CACHE_MB: '256' }).viewCacheMb).toBe(256);
+    expect(() => loadConfig({}, { VIEW_CACHE_MB: '-1' })).toThrow(/viewCacheMb/);
   });
 
   it('selects Neo4j when NEO4J_URI is set, and flags win over the environment', () => {

@@ -1,6 +1,6 @@
 /**
  * What can be checked of the Neo4j adapter without a Neo4j server: it implements every method
- * the SQLite adapter does, its errors are typed when the server is unreachable, and a load whose
+ * the SQLite adapter does (but its SQLite-only extras), its errors are typed when the server is unreachable, and a load whose
  * function throws never touches the database (validate-then-write).
  */
 import fs from 'node:fs';
@@ -34,7 +34,11 @@ describe('Neo4j store assembly (no server)', () => {
     const sqlite = openSqliteStore(path.join(dir, 'x.db'));
     try {
       expect(store.kind).toBe('neo4j');
-      expect(methods(store)).toEqual(methods(sqlite));
+      // SQLite-only capabilities outside the port, found by duck typing: the view cache's data
+      // generation and the flush of batched audit writes (Neo4j builds views fresh, writes at once).
+      const sqliteOnly = ['dataGeneration', 'flushAudit'];
+      expect(methods(sqlite)).toEqual(expect.arrayContaining(sqliteOnly));
+      expect(methods(store)).toEqual(methods(sqlite).filter((m) => !sqliteOnly.includes(m)));
       expect(methods(store).length).toBeGreaterThan(35);
     } finally {
       void sqlite.close();

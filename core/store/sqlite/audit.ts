@@ -2,6 +2,7 @@ import type { Db } from './database';
 import type { AuditStore } from '../port';
 import type { AuditEntry, Page } from '../../types';
 import { InvalidInputError } from '../../errors';
+import { prepared } from './entities/prepare';
 
 interface AuditRow {
   id: number;
@@ -21,18 +22,62 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   detail: JSON.parse(r.detail) as Record<string, unknown>,
 });
 
+interface PendingAudit {
+  entry: Omit<AuditEntry, 'id'>;
+  resolve(entry: AuditEntry): void;
+  reject(err: unknown): void;
+}
+
+const INSERT_AUDIT =
+  'INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)';
+
 /**
  * The append-only audit log (migration 004; triggers refuse UPDATE and DELETE). Listed newest
  * first; the cursor is the id of the last entry returned.
+ *
+ * Appends are group-committed: the entries appended during one turn of the event loop are
+ * written in one transaction just after it (`setImmediate`), and each `appendAudit` resolves
+ * only once its row is committed, so a reply that awaits its audit entry is never sent before
+ * the entry is in the file (for every process to read). Under load, one commit then serves many
+ * requests instead of one each. `listAudit` and `close` write what is pending first.
  */
-class AuditTable implements AuditStore {
+export class SqliteAudit implements AuditStore {
+  private pending: PendingAudit[] = [];
+  private scheduled = false;
+
   constructor(readonly db: Db) {}
 
-  async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
-    const info = this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.detail));
-    return { id: Number(info.lastInsertRowid), ...entry };
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flushAudit());
+      }
+    });
+  }
+
+  /** Writes the pending entries in one transaction and settles their promises. */
+  flushAudit(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let ids: number[];
+    try {
+      const insert = prepared(this.db, INSERT_AUDIT);
+      ids = this.db.transaction(() =>
+        batch.map(({ entry: e }) =>
+          Number(
+            insert.run(e.at, e.actor, e.action, e.target, JSON.stringify(e.detail)).lastInsertRowid,
+          ),
+        ),
+      )();
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve({ id: ids[i], ...p.entry }));
   }
 
   async listAudit(query: {
@@ -42,6 +87,7 @@ class AuditTable implements AuditStore {
     cursor?: string | null;
     limit?: number;
   }): Promise<Page<AuditEntry>> {
+    this.flushAudit();
     const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
     const where: string[] = [];
     const params: Array<string | number> = [];
@@ -69,10 +115,3 @@ class AuditTable implements AuditStore {
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 }
-
-/**
- * Exposed as a constructor of the port part (not of the class) so that spreading
- * `bindAll(new SqliteAudit(db))` keeps the methods in its type: TypeScript drops class methods from spreads.
- */
-export const SqliteAudit: new (db: Db) => AuditStore = AuditTable;
-export type SqliteAudit = AuditStore;

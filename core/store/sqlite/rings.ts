@@ -2,6 +2,8 @@ import type { Db } from './database';
 import type { RingQuery, RingStore } from '../port';
 import type { LineageEvent, Page, RingRecord, RunRecord } from '../../types';
 import { ConflictError, InvalidInputError } from '../../errors';
+import { bumpDataGeneration } from './data-generation';
+import { prepared } from './entities/prepare';
 
 interface RunRow {
   run_id: string;
@@ -117,6 +119,7 @@ class RingsTable implements RingStore {
     );
     const exists = db.prepare('SELECT 1 FROM detection_runs WHERE run_id = ?');
     db.transaction(() => {
+      bumpDataGeneration(db);
       if (exists.get(run.runId))
         throw new ConflictError('RUN_EXISTS', `fraud-rings: run ${run.runId} is already saved`);
       insertRun.run(
@@ -154,14 +157,16 @@ class RingsTable implements RingStore {
   }
 
   async getRun(runId: string): Promise<RunRecord | null> {
-    const row = this.db.prepare('SELECT * FROM detection_runs WHERE run_id = ?').get(runId) as
+    const row = prepared(this.db, 'SELECT * FROM detection_runs WHERE run_id = ?').get(runId) as
       RunRow | undefined;
     return row ? toRun(row) : null;
   }
 
   async latestRun(): Promise<RunRecord | null> {
-    const row = this.db.prepare('SELECT * FROM detection_runs ORDER BY seq DESC LIMIT 1').get() as
-      RunRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT * FROM detection_runs ORDER BY seq DESC LIMIT 1',
+    ).get() as RunRow | undefined;
     return row ? toRun(row) : null;
   }
 
@@ -198,9 +203,10 @@ class RingsTable implements RingStore {
       args.push(value, value, ringId);
     }
     const order = bySize ? 'size DESC, ring_id' : 'score DESC, ring_id';
-    const rows = this.db
-      .prepare(`SELECT * FROM rings WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-      .all(...args, limit + 1) as RingRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM rings WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+    ).all(...args, limit + 1) as RingRow[];
     const items = rows.slice(0, limit).map(toRing);
     const last = items[items.length - 1];
     const nextCursor =
@@ -213,13 +219,15 @@ class RingsTable implements RingStore {
   async getRing(ringId: string, runId?: string): Promise<RingRecord | null> {
     const row = (
       runId !== undefined
-        ? this.db.prepare('SELECT * FROM rings WHERE run_id = ? AND ring_id = ?').get(runId, ringId)
-        : this.db
-            .prepare(
-              `SELECT r.* FROM rings r JOIN detection_runs d ON d.run_id = r.run_id
-               WHERE r.ring_id = ? ORDER BY d.seq DESC LIMIT 1`,
-            )
-            .get(ringId)
+        ? prepared(this.db, 'SELECT * FROM rings WHERE run_id = ? AND ring_id = ?').get(
+            runId,
+            ringId,
+          )
+        : prepared(
+            this.db,
+            `SELECT r.* FROM rings r JOIN detection_runs d ON d.run_id = r.run_id
+             WHERE r.ring_id = ? ORDER BY d.seq DESC LIMIT 1`,
+          ).get(ringId)
     ) as RingRow | undefined;
     return row ? toRing(row) : null;
   }
@@ -237,12 +245,11 @@ class RingsTable implements RingStore {
   async ringsOfAccount(userId: string, runId?: string): Promise<RingRecord[]> {
     const run = runId ?? (await this.latestRun())?.runId;
     if (run === undefined) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT r.* FROM ring_members m JOIN rings r ON r.run_id = m.run_id AND r.ring_id = m.ring_id
-         WHERE m.user_id = ? AND m.run_id = ? ORDER BY r.score DESC, r.ring_id`,
-      )
-      .all(userId, run) as RingRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT r.* FROM ring_members m JOIN rings r ON r.run_id = m.run_id AND r.ring_id = m.ring_id
+       WHERE m.user_id = ? AND m.run_id = ? ORDER BY r.score DESC, r.ring_id`,
+    ).all(userId, run) as RingRow[];
     return rows.map(toRing);
   }
 }

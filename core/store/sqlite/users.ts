@@ -2,6 +2,7 @@ import type { Db } from './database';
 import type { UserStore } from '../port';
 import type { AppUser, Role } from '../../types';
 import { ConflictError, NotFoundError } from '../../errors';
+import { prepared } from './entities/prepare';
 
 interface UserRow {
   user_id: string;
@@ -43,13 +44,13 @@ class UsersTable implements UserStore {
   }
 
   async getUserByName(name: string): Promise<AppUser | null> {
-    const row = this.db.prepare('SELECT * FROM app_users WHERE name = ?').get(name) as
+    const row = prepared(this.db, 'SELECT * FROM app_users WHERE name = ?').get(name) as
       UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async getUserById(userId: string): Promise<AppUser | null> {
-    const row = this.db.prepare('SELECT * FROM app_users WHERE user_id = ?').get(userId) as
+    const row = prepared(this.db, 'SELECT * FROM app_users WHERE user_id = ?').get(userId) as
       UserRow | undefined;
     return row ? toUser(row) : null;
   }
@@ -74,11 +75,10 @@ class UsersTable implements UserStore {
   }
 
   async userByTokenHash(tokenHash: string): Promise<AppUser | null> {
-    const row = this.db
-      .prepare(
-        'SELECT u.* FROM api_tokens t JOIN app_users u ON u.user_id = t.user_id WHERE t.token_hash = ?',
-      )
-      .get(tokenHash) as UserRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT u.* FROM api_tokens t JOIN app_users u ON u.user_id = t.user_id WHERE t.token_hash = ?',
+    ).get(tokenHash) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 }

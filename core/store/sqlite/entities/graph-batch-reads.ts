@@ -43,6 +43,23 @@ const PAYMENTS_AMONG = `SELECT pl.* FROM json_each(?) p
   WHERE pl.payee_key IN (SELECT value FROM json_each(?))
   ORDER BY pl.payer_key, pl.payee_key`;
 
+const readRunners = new WeakMap<Db, (fn: () => unknown) => unknown>();
+
+/**
+ * Runs the reads of one graph in a single (deferred) transaction: they all see one snapshot of
+ * the store, even while another process commits a load, and the connection takes its WAL read
+ * lock once instead of once per statement. Inside a transaction already open on the connection
+ * it nests as a savepoint.
+ */
+export function inOneRead<T>(db: Db, fn: () => T): T {
+  let run = readRunners.get(db);
+  if (!run) {
+    run = db.transaction((f: () => unknown) => f());
+    readRunners.set(db, run);
+  }
+  return run(fn) as T;
+}
+
 /** Account keys of the known `userIds`, in the order given (unknown ids absent). */
 export function keysOfUsers(db: Db, userIds: string[]): Array<{ userId: string; key: number }> {
   return prepared(db, KEYS_OF_USERS).all(JSON.stringify(userIds)) as Array<{

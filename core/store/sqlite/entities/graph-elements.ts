@@ -3,6 +3,7 @@ import type { Db } from '../database';
 import { labelOf } from './codes';
 import type { BoundedDegree } from './graph-batch-reads';
 import { prepared } from './prepare';
+import { dataGeneration } from '../data-generation';
 import type { AccountRow } from './get-accounts';
 
 /**
@@ -34,20 +35,68 @@ const ACCOUNTS_BY_KEY = `SELECT a.key, a.user_id, a.created_at, a.name, a.email,
   FROM json_each(?) j JOIN accounts a ON a.key = j.value`;
 
 /**
- * The account nodes of `accountKeys` (unknown keys absent), in one query. Props: the profile,
- * `label` (`fraud`/`legit`/null), `stub`, `createdAt` (epoch ms or null) and `chargebacks`
- * (payments with status chargeback, sent or received; the received side reads only the links
- * with chargebacks, through the partial index of migration 005, so a merchant costs its
- * disputed links, not all its payers).
+ * Account nodes already read on a connection, valid for one data generation (migration 006):
+ * the graphs an investigator opens one after another (a ring, then its members' neighbourhoods)
+ * show many of the same accounts. Only used by reads that start outside any transaction on the
+ * connection (no load of this process is in progress, so what they read is committed), and
+ * checked against the generation read in the same snapshot. Bounded: emptied when full.
  */
-export function accountNodes(db: Db, accountKeys: number[]): Map<number, GraphNode> {
+export interface AccountNodeCache {
+  gen: number;
+  nodes: Map<number, GraphNode>;
+}
+
+const ACCOUNT_NODES_KEPT = 50_000;
+const accountNodeCaches = new WeakMap<Db, AccountNodeCache>();
+
+/**
+ * The account node cache of `db` for the data generation read inside the current read
+ * transaction (see `inOneRead`), emptied when the generation moved; null when the caller's read
+ * began inside another transaction (a load in progress on this connection).
+ */
+export function accountNodeCache(db: Db, startedInTransaction: boolean): AccountNodeCache | null {
+  if (startedInTransaction) return null;
+  let gen: number;
+  try {
+    gen = dataGeneration(db);
+  } catch {
+    return null; // a store not migrated to 006: no generation to check against
+  }
+  let cache = accountNodeCaches.get(db);
+  if (!cache || cache.gen !== gen || cache.nodes.size >= ACCOUNT_NODES_KEPT) {
+    cache = { gen, nodes: new Map() };
+    accountNodeCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * The account nodes of `accountKeys` (unknown keys absent), in one query for those not in
+ * `cache`. Props: the profile, `label` (`fraud`/`legit`/null), `stub`, `createdAt` (epoch ms or
+ * null) and `chargebacks` (payments with status chargeback, sent or received; the received
+ * side reads only the links with chargebacks, through the partial index of migration 005, so a
+ * merchant costs its disputed links, not all its payers). Every node returned is the caller's
+ * own copy.
+ */
+export function accountNodes(
+  db: Db,
+  accountKeys: number[],
+  cache: AccountNodeCache | null = null,
+): Map<number, GraphNode> {
   const out = new Map<number, GraphNode>();
   if (accountKeys.length === 0) return out;
-  const rows = prepared(db, ACCOUNTS_BY_KEY).all(JSON.stringify(accountKeys)) as Array<
+  const missing: number[] = [];
+  for (const key of accountKeys) {
+    const node = cache?.nodes.get(key);
+    if (node) out.set(key, { ...node, props: { ...node.props } });
+    else missing.push(key);
+  }
+  if (missing.length === 0) return out;
+  const rows = prepared(db, ACCOUNTS_BY_KEY).all(JSON.stringify(missing)) as Array<
     AccountRow & { chargebacks: number }
   >;
   for (const row of rows) {
-    out.set(row.key, {
+    const node: GraphNode = {
       id: accountNodeId(row.user_id),
       type: 'account',
       label: row.user_id,
@@ -63,7 +112,9 @@ export function accountNodes(db: Db, accountKeys: number[]): Map<number, GraphNo
         createdAt: row.created_at,
         chargebacks: row.chargebacks,
       },
-    });
+    };
+    cache?.nodes.set(row.key, node);
+    out.set(row.key, cache ? { ...node, props: { ...node.props } } : node);
   }
   return out;
 }

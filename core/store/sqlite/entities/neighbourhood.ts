@@ -6,15 +6,18 @@ import {
   boundedDegrees,
   boundedPaymentDegrees,
   identifiersOfMany,
+  inOneRead,
   usesOfMany,
 } from './graph-batch-reads';
 import {
+  accountNodeCache,
   accountNodes,
   degreeCeiling,
   identifierNode,
   paysEdge,
   sortedSubgraph,
   usesEdge,
+  type AccountNodeCache,
   type PaymentLinkRow,
 } from './graph-elements';
 import { requireIntIn } from './validate-graph-query';
@@ -45,10 +48,14 @@ export function neighbourhood(db: Db, query: NeighbourhoodQuery): Subgraph {
   requireIntIn('depth', query.depth, 1, MAX_DEPTH);
   requireIntIn('limit', query.limit, 1, MAX_NODES);
   requireIntIn('hubCap', query.hubCap, 1, Number.MAX_SAFE_INTEGER);
-  const rootKey = accountKeyOf(db, query.userId);
-  if (rootKey === null)
-    throw new NotFoundError('ACCOUNT_NOT_FOUND', `fraud-rings: no account ${query.userId}`);
-  return new NeighbourhoodWalk(db, query).run(rootKey);
+  const startedInTransaction = db.inTransaction;
+  return inOneRead(db, () => {
+    const rootKey = accountKeyOf(db, query.userId);
+    if (rootKey === null)
+      throw new NotFoundError('ACCOUNT_NOT_FOUND', `fraud-rings: no account ${query.userId}`);
+    const cache = accountNodeCache(db, startedInTransaction);
+    return new NeighbourhoodWalk(db, query, cache).run(rootKey);
+  });
 }
 
 /** A pending edge to an account not yet known to be in the graph. */
@@ -69,6 +76,7 @@ class NeighbourhoodWalk {
   constructor(
     private readonly db: Db,
     private readonly query: NeighbourhoodQuery,
+    private readonly cache: AccountNodeCache | null,
   ) {
     this.ceiling = degreeCeiling(query.hubCap);
   }
@@ -190,7 +198,7 @@ class NeighbourhoodWalk {
       seen.add(key);
       wanted.push(key);
     }
-    const loaded = accountNodes(this.db, wanted);
+    const loaded = accountNodes(this.db, wanted, this.cache);
     const next: number[] = [];
     for (const key of wanted) {
       const node = loaded.get(key);

@@ -5,10 +5,12 @@ import {
   boundedDegrees,
   identifierKeysOfMany,
   identifierUses,
+  inOneRead,
   keysOfUsers,
   paymentsAmong,
 } from './graph-batch-reads';
 import {
+  accountNodeCache,
   accountNodes,
   degreeCeiling,
   identifierNode,
@@ -16,6 +18,7 @@ import {
   paysEdge,
   sortedSubgraph,
   usesEdge,
+  type AccountNodeCache,
 } from './graph-elements';
 import { MAX_NODES } from './neighbourhood';
 import { requireIntIn } from './validate-graph-query';
@@ -43,6 +46,18 @@ export function subgraphOf(
 ): Subgraph {
   requireIntIn('limit', opts.limit, 1, MAX_NODES);
   requireIntIn('hubCap', opts.hubCap, 1, Number.MAX_SAFE_INTEGER);
+  const startedInTransaction = db.inTransaction;
+  return inOneRead(db, () =>
+    readSubgraph(db, userIds, opts, accountNodeCache(db, startedInTransaction)),
+  );
+}
+
+function readSubgraph(
+  db: Db,
+  userIds: string[],
+  opts: { limit: number; hubCap: number },
+  cache: AccountNodeCache | null,
+): Subgraph {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   const put = (edge: GraphEdge) => edges.set(edge.id, edge);
@@ -57,7 +72,7 @@ export function subgraphOf(
     memberKeys.push(key);
   }
   const members = new Map<number, string>();
-  const loaded = accountNodes(db, memberKeys);
+  const loaded = accountNodes(db, memberKeys, cache);
   for (const key of memberKeys) {
     const node = loaded.get(key)!;
     nodes.set(node.id, node);
