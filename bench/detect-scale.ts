@@ -9,7 +9,7 @@
  * `--no-igraph` stops after the end-to-end figures (no top-level-only rerun, no igraph), to
  * iterate on detection speed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,13 @@ async function main(): Promise<void> {
   }
 
   if (process.argv.includes('--no-igraph')) {
+    await store.close();
+    return;
+  }
+  if (spawnSync('/usr/bin/python3', ['-c', 'import igraph']).status !== 0) {
+    console.log(
+      'igraph comparison skipped: /usr/bin/python3 cannot import igraph (apt-get install -y python3-igraph)',
+    );
     await store.close();
     return;
   }
