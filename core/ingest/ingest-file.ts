@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityStore, LoadWriter } from '../store/port';
-import { CsvRecordReader } from './csv-record-reader';
 import { ENTITY_SPECS } from './entity-specs';
 import type { InputFile } from './input-files';
 import { openInputText } from './input-stream';
 import type { IngestFileReport, IngestProgress, ParseThread } from './ingest-report';
-import { NdjsonRecordReader } from './ndjson-record-reader';
 import { packedWriterOf, type PackedPaymentWriter } from './payment-batch';
 import { parsePaymentsInWorker } from './payment-parse-thread';
-import type { RecordReader, RowSink } from './record-reader';
 import { RejectsFile } from './rejects-file';
 import { unreadableReason } from './unreadable';
+import { validatingReader } from './validating-reader';
 
 /**
  * Rows gathered before a write. A 1 MiB chunk holds about ten thousand rows, so in practice each
@@ -109,21 +107,20 @@ async function readInline(
 ): Promise<void> {
   const spec = ENTITY_SPECS[input.entity];
   let batch: Parameters<typeof spec.write>[1] = [];
-  const sink: RowSink = (line, values, raw, error) => {
-    report.read++;
-    const row = values === null ? error! : spec.validate(values);
-    if (typeof row === 'string') {
-      report.rejected++;
-      rejects.add(line, row, raw);
-    } else {
+  const { reader, sink } = validatingReader(
+    input,
+    spec,
+    (row) => {
+      report.read++;
       report.accepted++;
       batch.push(row);
-    }
-  };
-  const reader: RecordReader =
-    input.format === 'csv'
-      ? new CsvRecordReader(spec.columns, spec.required)
-      : new NdjsonRecordReader(spec.columns);
+    },
+    (line, reason, raw) => {
+      report.read++;
+      report.rejected++;
+      rejects.add(line, reason, raw);
+    },
+  );
   try {
     const text = openInputText(input);
     for await (const chunk of text.chunks) {

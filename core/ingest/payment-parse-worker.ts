@@ -7,15 +7,13 @@
  * slower side.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvRecordReader } from './csv-record-reader';
 import { ENTITY_SPECS } from './entity-specs';
 import type { InputFile } from './input-files';
 import { openInputText } from './input-stream';
-import { NdjsonRecordReader } from './ndjson-record-reader';
 import { PaymentPacker, transferList } from './payment-batch';
 import type { ParseMessage, ParseWorkerData } from './payment-parse-thread';
-import type { RecordReader, RowSink } from './record-reader';
 import { unreadableReason } from './unreadable';
+import { validatingReader } from './validating-reader';
 import type { PaymentInput } from '../types';
 
 const MAX_IN_FLIGHT = 2;
@@ -37,16 +35,18 @@ async function parse(input: InputFile, internCapacity: number): Promise<void> {
   const packer = new PaymentPacker(internCapacity);
   let read = 0;
   let rejects: Array<[number, string, string]> = [];
-  const sink: RowSink = (line, values, raw, error) => {
-    read++;
-    const row = values === null ? error! : spec.validate(values);
-    if (typeof row === 'string') rejects.push([line, row, raw]);
-    else packer.add(row as PaymentInput);
-  };
-  const reader: RecordReader =
-    input.format === 'csv'
-      ? new CsvRecordReader(spec.columns, spec.required)
-      : new NdjsonRecordReader(spec.columns);
+  const { reader, sink } = validatingReader(
+    input,
+    spec,
+    (row) => {
+      read++;
+      packer.add(row as PaymentInput);
+    },
+    (line, reason, raw) => {
+      read++;
+      rejects.push([line, reason, raw]);
+    },
+  );
   let bytes = 0;
   let totalBytes = 0;
   const send = async (): Promise<void> => {
