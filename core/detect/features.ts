@@ -6,7 +6,7 @@
  * and whether their money goes round among them.
  */
 import type { DetectionConfig } from './config';
-import type { Projection } from './projection';
+import type { Projection, SharedIdentifiers } from './projection';
 import { kindOf } from './projection';
 import type { IdentifierKind } from '../types';
 
@@ -143,35 +143,28 @@ export function candidateFacts(
   config: DetectionConfig,
 ): CandidateFacts[] {
   const { accounts } = projection;
+  // Candidate of each account (-1 for none), and its index in that candidate's member list.
   const owner = new Int32Array(accounts.count).fill(-1);
-  candidates.forEach((c, ci) => c.forEach((i) => (owner[i] = ci)));
+  const slot = new Int32Array(accounts.count);
+  candidates.forEach((c, ci) =>
+    c.forEach((i, k) => {
+      owner[i] = ci;
+      slot[i] = k;
+    }),
+  );
   const weights = edgeWeights(projection, owner, candidates.length);
-  const flows = moneyFlows(projection, owner, candidates, money);
-  const byMember = identifiersByMember(projection, owner, candidates.length);
+  const flows = moneyFlows(projection, owner, slot, candidates, money);
+  const incidences = incidencesByCandidate(projection, owner, candidates.length);
   const dormant = dormantSince(projection, config);
+  const scratch: Scratch = {
+    sharing: new DistinctAccounts(accounts.count),
+    mailbox: new DistinctAccounts(accounts.count),
+    crossing: new DistinctAccounts(accounts.count),
+  };
   return candidates.map((members, ci) => {
     const n = members.length;
-    const ident = sharedFacts(projection, members, byMember[ci], config, money);
-    const sleepers = members.filter((i) => dormant.dormant[i] === 1);
-    const woke = densestWindow(
-      sleepers.map((i) => dormant.firstActive[i]),
-      config.evidence.wakeHours * HOUR,
-    );
-    const wake =
-      woke && woke.accounts >= 2
-        ? {
-            ...woke,
-            createdBefore: Math.min(
-              ...sleepers
-                .filter((i) => {
-                  const t = dormant.firstActive[i];
-                  return t >= woke.start && t <= woke.end;
-                })
-                .map((i) => accounts.createdAt[i])
-                .filter((t) => Number.isFinite(t)),
-            ),
-          }
-        : null;
+    const ident = sharedFacts(projection, members, incidences, ci, config, money, scratch);
+    const wake = wakeFact(members, dormant, accounts, config.evidence.wakeHours * HOUR);
     const burst = densestWindow(
       members.map((i) => accounts.createdAt[i]),
       config.evidence.burstHours * HOUR,
@@ -208,9 +201,9 @@ export function candidateFacts(
       chargebackAccounts,
       burstAccounts: burst && burst.accounts >= 2 ? burst.accounts : 0,
       syncAccounts: ident.sync?.accounts ?? 0,
-      cycleAccounts: flows[ci].cycleAccounts,
-      internalPayments: flows[ci].internalPayments,
-      moneyInside: flows[ci].sent > 0 ? Math.min(1, flows[ci].internalAmount / flows[ci].sent) : 0,
+      cycleAccounts: flows.cycleAccounts[ci],
+      internalPayments: flows.internalPayments[ci],
+      moneyInside: flows.sent[ci] > 0 ? Math.min(1, flows.internalAmount[ci] / flows.sent[ci]) : 0,
       passThroughAccounts,
       homeAccounts: ident.homeAccounts,
       crossHomeAccounts: ident.crossHomeAccounts,
@@ -230,6 +223,34 @@ export function candidateFacts(
   });
 }
 
+/** Dormant members waking together (see `CandidateFacts.wake`). */
+function wakeFact(
+  members: number[],
+  dormant: Dormancy,
+  accounts: Projection['accounts'],
+  span: number,
+): CandidateFacts['wake'] {
+  const sleepers: number[] = [];
+  const woken: number[] = [];
+  for (const i of members) {
+    if (dormant.dormant[i] === 0) continue;
+    sleepers.push(i);
+    woken.push(dormant.firstActive[i]);
+  }
+  // Waking together takes two sleepers; many candidates have fewer.
+  if (sleepers.length < 2) return null;
+  const woke = densestWindow(woken, span);
+  if (!woke || woke.accounts < 2) return null;
+  let createdBefore = Infinity;
+  for (const i of sleepers) {
+    const t = dormant.firstActive[i];
+    const created = accounts.createdAt[i];
+    if (t >= woke.start && t <= woke.end && Number.isFinite(created))
+      createdBefore = Math.min(createdBefore, created);
+  }
+  return { accounts: woke.accounts, start: woke.start, end: woke.end, createdBefore };
+}
+
 function edgeWeights(projection: Projection, owner: Int32Array, count: number) {
   const internal = new Float64Array(count);
   const boundary = new Float64Array(count);
@@ -246,54 +267,124 @@ function edgeWeights(projection: Projection, owner: Int32Array, count: number) {
   return { internal, boundary };
 }
 
-/** For each candidate: (group, position in the group's member list) of every member incidence. */
-function identifiersByMember(
+/**
+ * The identifier incidences of each candidate's members, grouped by candidate (CSR): candidate c
+ * has entries `start[c]..start[c+1]`, each an identifier group and a position in that group's
+ * member list. Entries keep the order of the projection's member lists (ascending group, then
+ * position), so the incidences of one group are consecutive: a run.
+ */
+interface CandidateIncidences {
+  start: Int32Array;
+  group: Int32Array;
+  position: Int32Array;
+}
+
+function incidencesByCandidate(
   projection: Projection,
   owner: Int32Array,
   count: number,
-): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = Array.from({ length: count }, () => []);
-  const { start, members } = projection.identifiers;
-  for (let g = 0; g < projection.identifiers.count; g++) {
-    for (let p = start[g]; p < start[g + 1]; p++) {
-      const c = owner[members[p]];
-      if (c >= 0) out[c].push([g, p]);
+): CandidateIncidences {
+  const ids = projection.identifiers;
+  const end = ids.start[ids.count];
+  // Candidate of each incidence, read sequentially in the second pass.
+  const candidate = new Int32Array(end);
+  const start = new Int32Array(count + 1);
+  for (let p = 0; p < end; p++) {
+    const c = (candidate[p] = owner[ids.members[p]]);
+    if (c >= 0) start[c + 1]++;
+  }
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const next = start.slice(0, count);
+  const group = new Int32Array(start[count]);
+  const position = new Int32Array(start[count]);
+  for (let g = 0; g < ids.count; g++) {
+    for (let p = ids.start[g]; p < ids.start[g + 1]; p++) {
+      const c = candidate[p];
+      if (c < 0) continue;
+      group[next[c]] = g;
+      position[next[c]++] = p;
     }
   }
-  return out;
+  return { start, group, position };
+}
+
+/** End of the run of incidences of one group that begins at entry `a` (see `CandidateIncidences`). */
+function runEnd(group: Int32Array, a: number, end: number): number {
+  let b = a + 1;
+  while (b < end && group[b] === group[a]) b++;
+  return b;
+}
+
+/**
+ * Counts distinct accounts without a Set per candidate: an account is counted once per stamp,
+ * and `reset` starts a new stamp, so one array serves every candidate without clearing.
+ */
+class DistinctAccounts {
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  count = 0;
+
+  constructor(accounts: number) {
+    this.seen = new Int32Array(accounts);
+  }
+
+  reset(): void {
+    this.stamp++;
+    this.count = 0;
+  }
+
+  add(i: number): void {
+    if (this.seen[i] === this.stamp) return;
+    this.seen[i] = this.stamp;
+    this.count++;
+  }
+}
+
+/** Reusable counters of `sharedFacts`, one set per `candidateFacts` call. */
+interface Scratch {
+  sharing: DistinctAccounts;
+  mailbox: DistinctAccounts;
+  crossing: DistinctAccounts;
 }
 
 function sharedFacts(
   projection: Projection,
   members: number[],
-  incidences: Array<[number, number]>,
+  incidences: CandidateIncidences,
+  ci: number,
   config: DetectionConfig,
   money: MemberMoney,
+  scratch: Scratch,
 ) {
   const ids = projection.identifiers;
-  const byGroup = new Map<number, number[]>();
-  for (const [g, p] of incidences) {
-    const list = byGroup.get(g);
-    if (list) list.push(p);
-    else byGroup.set(g, [p]);
-  }
-  const sharing = new Set<number>();
-  const mailbox = new Set<number>();
+  const { group, position } = incidences;
+  const lo = incidences.start[ci];
+  const hi = incidences.start[ci + 1];
+  const { sharing, mailbox } = scratch;
+  sharing.reset();
+  mailbox.reset();
   const shared: SharedFact[] = [];
   let homeAccounts = 0;
   let sync: (WindowFact & { identifierKey: number }) | null = null;
-  for (const [g, positions] of byGroup) {
-    if (positions.length < 2) continue;
+  for (let a = lo, b: number; a < hi; a = b) {
+    b = runEnd(group, a, hi);
+    const accounts = b - a;
+    if (accounts < 2) continue;
+    const g = group[a];
     const kind = kindOf(ids, g);
-    if (PERSONAL.has(kind)) for (const p of positions) sharing.add(ids.members[p]);
-    if (kind === 'address') homeAccounts = Math.max(homeAccounts, positions.length);
-    if (kind === 'email' && ids.start[g + 1] - ids.start[g] >= MAILBOX_MIN_ACCOUNTS)
-      for (const p of positions) if (!isPayee(money, ids.members[p])) mailbox.add(ids.members[p]);
-    if (positions.length < config.evidence.sharedMinAccounts) continue;
-    shared.push({ group: g, identifierKey: ids.keys[g], kind, accounts: positions.length });
+    if (PERSONAL.has(kind)) for (let k = a; k < b; k++) sharing.add(ids.members[position[k]]);
+    if (kind === 'address') homeAccounts = Math.max(homeAccounts, accounts);
+    if (kind === 'email' && ids.start[g + 1] - ids.start[g] >= MAILBOX_MIN_ACCOUNTS) {
+      for (let k = a; k < b; k++) {
+        const i = ids.members[position[k]];
+        if (!isPayee(money, i)) mailbox.add(i);
+      }
+    }
+    if (accounts < config.evidence.sharedMinAccounts) continue;
+    shared.push({ group: g, identifierKey: ids.keys[g], kind, accounts });
     if (kind === 'device') {
       const w = densestWindow(
-        positions.map((p) => ids.firstSeen[p]),
+        Array.from(position.subarray(a, b), (p) => ids.firstSeen[p]),
         config.evidence.syncHours * HOUR,
       );
       if (
@@ -307,7 +398,7 @@ function sharedFacts(
       }
     }
   }
-  const crossHomeAccounts = contactsAcrossHomes(projection, byGroup);
+  const crossHomeAccounts = contactsAcrossHomes(projection, incidences, ci, scratch.crossing);
   shared.sort(
     (a, b) =>
       b.accounts - a.accounts ||
@@ -316,11 +407,11 @@ function sharedFacts(
   );
   return {
     shared,
-    sharingAccounts: members.length > 0 ? sharing.size : 0,
+    sharingAccounts: members.length > 0 ? sharing.count : 0,
     sync,
     homeAccounts,
     crossHomeAccounts,
-    mailboxAccounts: mailbox.size,
+    mailboxAccounts: mailbox.count,
   };
 }
 
@@ -379,39 +470,63 @@ function computeDormancy(projection: Projection, dormantDays: number): Dormancy 
   return { firstActive, dormant };
 }
 
-/** See `RingFeatures.crossHomeAccounts`; `byGroup` maps identifier groups to member positions. */
-function contactsAcrossHomes(projection: Projection, byGroup: Map<number, number[]>): number {
+/** Whether a run of incidences is on a phone or email shared by at least two members. */
+function isContactRun(ids: SharedIdentifiers, group: Int32Array, a: number, b: number): boolean {
+  const kind = kindOf(ids, group[a]);
+  return (kind === 'phone' || kind === 'email') && b - a >= 2;
+}
+
+/** See `RingFeatures.crossHomeAccounts`, for candidate `ci`. */
+function contactsAcrossHomes(
+  projection: Projection,
+  incidences: CandidateIncidences,
+  ci: number,
+  crossing: DistinctAccounts,
+): number {
   const ids = projection.identifiers;
+  const { group, position } = incidences;
+  const lo = incidences.start[ci];
+  const hi = incidences.start[ci + 1];
+  let contacts = false;
+  for (let a = lo, b: number; a < hi && !contacts; a = b) {
+    b = runEnd(group, a, hi);
+    contacts = isContactRun(ids, group, a, b);
+  }
+  // Most candidates share no phone or email: they need no homes.
+  if (!contacts) return 0;
   const homes = new Map<number, number[]>();
-  const contacts: number[][] = [];
-  for (const [g, positions] of byGroup) {
-    const kind = kindOf(ids, g);
-    if (kind === 'address') {
-      for (const p of positions) {
-        const list = homes.get(ids.members[p]);
-        if (list) list.push(g);
-        else homes.set(ids.members[p], [g]);
-      }
-    } else if ((kind === 'phone' || kind === 'email') && positions.length >= 2) {
-      contacts.push(positions.map((p) => ids.members[p]));
+  for (let a = lo, b: number; a < hi; a = b) {
+    b = runEnd(group, a, hi);
+    if (kindOf(ids, group[a]) !== 'address') continue;
+    for (let k = a; k < b; k++) {
+      const i = ids.members[position[k]];
+      const list = homes.get(i);
+      if (list) list.push(group[a]);
+      else homes.set(i, [group[a]]);
     }
   }
-  const sameHome = (a: number, b: number) => {
-    const ha = homes.get(a);
-    const hb = homes.get(b);
-    return ha !== undefined && hb !== undefined && ha.some((g) => hb.includes(g));
-  };
-  const crossing = new Set<number>();
-  for (const list of contacts) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        if (sameHome(list[x], list[y])) continue;
-        crossing.add(list[x]);
-        crossing.add(list[y]);
+  crossing.reset();
+  for (let a = lo, b: number; a < hi; a = b) {
+    b = runEnd(group, a, hi);
+    if (!isContactRun(ids, group, a, b)) continue;
+    for (let x = a; x < b; x++) {
+      for (let y = x + 1; y < b; y++) {
+        const i = ids.members[position[x]];
+        const j = ids.members[position[y]];
+        if (sameHome(homes, i, j)) continue;
+        crossing.add(i);
+        crossing.add(j);
       }
     }
   }
-  return crossing.size;
+  return crossing.count;
+}
+
+/** Whether two members give one postal address; `homes` maps members to their address groups. */
+function sameHome(homes: Map<number, number[]>, a: number, b: number): boolean {
+  const ha = homes.get(a);
+  const hb = homes.get(b);
+  return ha !== undefined && hb !== undefined && ha.some((g) => hb.includes(g));
 }
 
 /** The window of length `span` holding the most of the given times (NaN ignored); earliest such window. */
@@ -428,85 +543,136 @@ export function densestWindow(times: number[], span: number): WindowFact | null 
   return best;
 }
 
+/** Money facts of each candidate, by candidate index (columns: no object per candidate). */
 interface MoneyFacts {
-  sent: number;
-  internalAmount: number;
-  internalPayments: number;
-  cycleAccounts: number;
+  /** What the members paid in total. */
+  sent: Float64Array;
+  /** What they paid each other, and in how many payments. */
+  internalAmount: Float64Array;
+  internalPayments: Float64Array;
+  cycleAccounts: Int32Array;
 }
 
 function moneyFlows(
   projection: Projection,
   owner: Int32Array,
+  slot: Int32Array,
   candidates: number[][],
   money: MemberMoney,
-): MoneyFacts[] {
-  const out: MoneyFacts[] = candidates.map((members) => ({
-    sent: members.reduce((s, i) => s + money.sent[i], 0),
-    internalAmount: 0,
-    internalPayments: 0,
-    cycleAccounts: 0,
-  }));
-  const arcs: Array<Array<[number, number]>> = candidates.map(() => []);
+): MoneyFacts {
+  const count = candidates.length;
+  const out: MoneyFacts = {
+    sent: new Float64Array(count),
+    internalAmount: new Float64Array(count),
+    internalPayments: new Float64Array(count),
+    cycleAccounts: new Int32Array(count),
+  };
+  candidates.forEach((members, c) => {
+    let sent = 0;
+    for (const i of members) sent += money.sent[i];
+    out.sent[c] = sent;
+  });
   const pay = projection.payments;
+  const internal: number[] = [];
   for (let e = 0; e < pay.count; e++) {
     const c = owner[pay.payer[e]];
     if (c < 0 || c !== owner[pay.payee[e]]) continue;
-    out[c].internalAmount += pay.amount[e];
-    out[c].internalPayments += pay.payments[e];
-    arcs[c].push([pay.payer[e], pay.payee[e]]);
+    out.internalAmount[c] += pay.amount[e];
+    out.internalPayments[c] += pay.payments[e];
+    internal.push(e);
   }
-  arcs.forEach((list, c) => {
-    if (list.length >= 3) out[c].cycleAccounts = accountsOnCycles(list, 3);
-  });
+  const arcs = arcsByCandidate(pay, owner, slot, internal, count);
+  for (let c = 0; c < count; c++) {
+    const lo = arcs.start[c];
+    const hi = arcs.start[c + 1];
+    if (hi - lo < 3) continue;
+    const from = arcs.from.subarray(lo, hi);
+    out.cycleAccounts[c] = accountsOnCycles(
+      candidates[c].length,
+      from,
+      arcs.to.subarray(lo, hi),
+      3,
+    );
+  }
   return out;
 }
 
-/** Number of nodes in strongly connected components of at least `minSize` nodes (Tarjan, iterative). */
-export function accountsOnCycles(arcs: Array<[number, number]>, minSize: number): number {
-  const ids = new Map<number, number>();
-  const idOf = (x: number) => {
-    let i = ids.get(x);
-    if (i === undefined) ids.set(x, (i = ids.size));
-    return i;
-  };
-  const edges = arcs.map(([a, b]) => [idOf(a), idOf(b)] as const);
-  const n = ids.size;
-  const out: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) out[a].push(b);
+/**
+ * Payment arcs inside each candidate (CSR), between members numbered by their index in the
+ * candidate (`slot`): candidate c's are `from`/`to` entries `start[c]..start[c+1]`. `internal`
+ * lists the payment pairs inside some candidate.
+ */
+function arcsByCandidate(
+  pay: Projection['payments'],
+  owner: Int32Array,
+  slot: Int32Array,
+  internal: number[],
+  count: number,
+) {
+  const start = new Int32Array(count + 1);
+  for (const e of internal) start[owner[pay.payer[e]] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const next = start.slice(0, count);
+  const from = new Int32Array(internal.length);
+  const to = new Int32Array(internal.length);
+  for (const e of internal) {
+    const k = next[owner[pay.payer[e]]]++;
+    from[k] = slot[pay.payer[e]];
+    to[k] = slot[pay.payee[e]];
+  }
+  return { start, from, to };
+}
+
+/**
+ * Number of nodes in strongly connected components of at least `minSize` nodes (Tarjan,
+ * iterative), of the directed graph on nodes 0..n-1 with arcs `from[k]` → `to[k]`.
+ */
+export function accountsOnCycles(
+  n: number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  minSize: number,
+): number {
+  const out = outArcs(n, from, to);
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
+  const stack = new Int32Array(n);
+  let top = 0;
+  // Depth-first frames: a node and the next of its out-arcs to follow.
+  const frameNode = new Int32Array(n);
+  const frameArc = new Int32Array(n);
+  let depth = 0;
   let counter = 0;
   let total = 0;
+  const visit = (v: number) => {
+    index[v] = low[v] = counter++;
+    stack[top++] = v;
+    onStack[v] = 1;
+    frameNode[depth] = v;
+    frameArc[depth++] = out.start[v];
+  };
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
-    const work: Array<[number, number]> = [[root, 0]];
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const v = frame[0];
-      if (frame[1] === 0) {
-        index[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      if (frame[1] < out[v].length) {
-        const w = out[v][frame[1]++];
-        if (index[w] < 0) work.push([w, 0]);
+    visit(root);
+    while (depth > 0) {
+      const v = frameNode[depth - 1];
+      if (frameArc[depth - 1] < out.start[v + 1]) {
+        const w = out.targets[frameArc[depth - 1]++];
+        if (index[w] < 0) visit(w);
         else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1][0];
+      depth--;
+      if (depth > 0) {
+        const parent = frameNode[depth - 1];
         low[parent] = Math.min(low[parent], low[v]);
       }
       if (low[v] === index[v]) {
         let size = 0;
         let w: number;
         do {
-          w = stack.pop() as number;
+          w = stack[--top];
           onStack[w] = 0;
           size++;
         } while (w !== v);
@@ -515,4 +681,15 @@ export function accountsOnCycles(arcs: Array<[number, number]>, minSize: number)
     }
   }
   return total;
+}
+
+/** Out-arcs of each node as a CSR: node v's targets are `targets[start[v]..start[v+1]]`. */
+function outArcs(n: number, from: ArrayLike<number>, to: ArrayLike<number>) {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < from.length; k++) start[from[k] + 1]++;
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const next = start.slice(0, n);
+  const targets = new Int32Array(from.length);
+  for (let k = 0; k < from.length; k++) targets[next[from[k]]++] = to[k];
+  return { start, targets };
 }

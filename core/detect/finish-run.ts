@@ -156,6 +156,11 @@ export async function finishRun(
   return { run, rings };
 }
 
+interface ScoredFacts {
+  f: CandidateFacts;
+  score: number;
+}
+
 /**
  * The candidates of a run with their facts and scores: communities without stubs and of at least
  * `minSize` members, flagged parts stitched together (stitch.ts), flagged rings trimmed of loosely
@@ -171,31 +176,34 @@ async function scoredCandidates(
 ) {
   const parts = candidateMembers(projection, communities, config);
   const money = await candidateMoney(store, projection, parts, prefetched);
-  const known = new Map<number[], CandidateFacts>();
-  const factsOf = (lists: number[][]): CandidateFacts[] => {
+  // Most lists come through every step unchanged (the same array): facts and score once each.
+  const known = new Map<number[], ScoredFacts>();
+  const scoredOf = (lists: number[][]): ScoredFacts[] => {
     const fresh = lists.filter((c) => !known.has(c));
     // Each call makes full passes over the projection: skip it when every list is known.
-    if (fresh.length > 0)
-      candidateFacts(projection, fresh, money, config).forEach((f, i) => known.set(fresh[i], f));
-    return lists.map((c) => known.get(c) as CandidateFacts);
+    if (fresh.length > 0) {
+      candidateFacts(projection, fresh, money, config).forEach((f, i) =>
+        known.set(fresh[i], { f, score: scoreRing(f.features, config) }),
+      );
+    }
+    return lists.map((c) => known.get(c) as ScoredFacts);
   };
-  const flaggedOf = (list: CandidateFacts[]) =>
-    list.map((f) => isFlagged(scoreRing(f.features, config), config));
+  const flaggedOf = (lists: number[][]) => scoredOf(lists).map((c) => isFlagged(c.score, config));
   const stitched = stitchFlagged(
     projection,
     parts,
-    flaggedOf(factsOf(parts)),
+    flaggedOf(parts),
     config.candidates.stitchMinShare,
   );
-  const trimmed = trimFlagged(projection, stitched, flaggedOf(factsOf(stitched)), money, {
+  const trimmed = trimFlagged(projection, stitched, flaggedOf(stitched), money, {
     minInsideShare: config.candidates.trimMinInsideShare,
     minSize: config.candidates.minSize,
   });
-  const relayed = stitchRelays(projection, trimmed, flaggedOf(factsOf(trimmed)), money, {
+  const relayed = stitchRelays(projection, trimmed, flaggedOf(trimmed), money, {
     minShare: config.candidates.relayMinShare,
     hours: config.candidates.relayHours,
   }).candidates.filter((c) => c.length >= config.candidates.minSize);
-  const all = factsOf(relayed).map((f) => ({ f, score: scoreRing(f.features, config) }));
+  const all = scoredOf(relayed);
   const kept = all.filter((c) => c.score >= config.candidates.minScore);
   return { facts: kept.map((c) => c.f), scores: kept.map((c) => c.score), scored: all.length };
 }

@@ -47,14 +47,31 @@ export function stitchFlagged(
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
   }
-  const joined = new Map<number, number[][]>();
+  return joinSets(candidates, find);
+}
+
+/**
+ * One list per set of candidates (by `find`, whose root is the set's smallest index, so a set
+ * comes in the input order of its first candidate): a candidate alone as the same array, a set
+ * of several as their members, ascending. Most candidates are alone: no map entry for them.
+ */
+function joinSets(candidates: number[][], find: (ci: number) => number): number[][] {
+  const size = new Int32Array(candidates.length);
+  for (let ci = 0; ci < candidates.length; ci++) size[find(ci)]++;
+  const out: number[][] = [];
+  const joined = new Map<number, number[]>();
   candidates.forEach((c, ci) => {
     const r = find(ci);
-    const list = joined.get(r);
-    if (list) list.push(c);
-    else joined.set(r, [c]);
+    if (size[r] === 1) out.push(c);
+    else if (r === ci) {
+      const members = [...c];
+      joined.set(r, members);
+      out.push(members);
+    } else {
+      const members = joined.get(r) as number[];
+      for (const i of c) members.push(i);
+    }
   });
-  return [...joined.values()].map((lists) =>
-    lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y),
-  );
+  for (const members of joined.values()) members.sort((x, y) => x - y);
+  return out;
 }

@@ -362,39 +362,11 @@ describe('feature helpers', () => {
   });
 
   it('counts accounts on payment cycles of at least three', () => {
-    expect(
-      accountsOnCycles(
-        [
-          [1, 2],
-          [2, 3],
-          [3, 1],
-          [3, 4],
-          [4, 5],
-          [5, 4],
-        ],
-        3,
-      ),
-    ).toBe(3);
-    expect(
-      accountsOnCycles(
-        [
-          [1, 2],
-          [2, 1],
-        ],
-        3,
-      ),
-    ).toBe(0);
-    expect(
-      accountsOnCycles(
-        [
-          [1, 2],
-          [2, 3],
-          [3, 4],
-          [4, 1],
-          [2, 5],
-        ],
-        3,
-      ),
-    ).toBe(4);
+    // Arcs from[k] → to[k] on nodes 0..5: a triangle, and a two-cycle hanging off it.
+    expect(accountsOnCycles(6, [1, 2, 3, 3, 4, 5], [2, 3, 1, 4, 5, 4], 3)).toBe(3);
+    expect(accountsOnCycles(6, [1, 2], [2, 1], 3)).toBe(0);
+    expect(accountsOnCycles(6, [1, 2, 3, 4, 2], [2, 3, 4, 1, 5], 3)).toBe(4);
+    // Two triangles linked one way (2 → 3), an isolated node 6 and a node 7 feeding the second.
+    expect(accountsOnCycles(8, [0, 1, 2, 3, 4, 5, 2, 7], [1, 2, 0, 4, 5, 3, 3, 4], 3)).toBe(6);
   });
 });

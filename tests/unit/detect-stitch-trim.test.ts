@@ -48,6 +48,13 @@ describe('stitching flagged parts', () => {
     ).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 
+  it('puts joined parts where the first of them was, members ascending, others untouched', () => {
+    const parts = [[3, 4, 5], [6], [0, 1, 2], [7]];
+    const stitched = stitchFlagged(chain, parts, [true, false, true, false], 0.2);
+    expect(stitched).toEqual([[0, 1, 2, 3, 4, 5], [6], [7]]);
+    expect(stitched[1]).toBe(parts[1]);
+  });
+
   it('leaves parts alone when one is not flagged or the link is a small share', () => {
     expect(
       stitchFlagged(
