@@ -165,7 +165,7 @@ async function readOnThread(
     report.rejected += m.rejects.length;
     report.accepted += m.batch.n;
     for (const [line, reason, raw] of m.rejects) rejects.add(line, reason, raw);
-    if (m.batch.n > 0) await writer.upsertPackedPayments(m.batch);
+    if (m.batch.n > 0 || m.batch.links.length > 0) await writer.upsertPackedPayments(m.batch);
     opts.onProgress?.({
       file: input.path,
       rows: report.read,

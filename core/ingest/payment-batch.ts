@@ -25,6 +25,15 @@ export interface PackedPayments {
   cards: InternedValues;
   devices: InternedValues;
   currencies: InternedValues;
+  /**
+   * The card and device links of the rows (a payer used a card or device from a first to a last
+   * time), per link `LINK_WIDTH` ints: `LINK_CARD` or `LINK_DEVICE`, the card or device id and
+   * the payer id; and 2 numbers in `linkTimes`: the first and last time. A payer's run of rows on
+   * one card becomes one link, sent in this batch or a later one of the same intern round (never
+   * after its ids restart); the same link may come several times.
+   */
+  links: Int32Array;
+  linkTimes: Float64Array;
 }
 
 export interface InternedValues {
@@ -44,6 +53,9 @@ export const CURRENCY = 4;
 export const STATUS = 5;
 export const AMOUNT = 0;
 export const CREATED_AT = 1;
+export const LINK_WIDTH = 3;
+export const LINK_CARD = 0;
+export const LINK_DEVICE = 1;
 
 /** Index of each status in `PAYMENT_STATUSES` (the store's status code). */
 const STATUS_INDEX = new Map<PaymentStatus, number>(PAYMENT_STATUSES.map((s, i) => [s, i]));
@@ -89,13 +101,18 @@ class InternTable {
     return this.all[id]!;
   }
 
+  /** Whether the next `take` restarts the ids. */
+  get full(): boolean {
+    return this.ids.size >= this.capacity;
+  }
+
   /** The values first used since the last call; at the start of a batch, restarts when full. */
   take(): InternedValues {
     const out = { base: this.base, values: this.values, raws: this.raws };
     this.values = [];
     this.raws = [];
     this.base = this.ids.size;
-    if (this.ids.size >= this.capacity) {
+    if (this.full) {
       this.ids.clear();
       this.all = [];
       this.restarts++;
@@ -142,6 +159,69 @@ class LastOfPayer {
   }
 }
 
+/** Links as `PackedPayments.links` and `linkTimes` hold them, growing. */
+class LinkList {
+  ints: number[] = [];
+  times: number[] = [];
+
+  push(kind: number, id: number, payer: number, first: number, last: number): void {
+    this.ints.push(kind, id, payer);
+    this.times.push(first, last);
+  }
+}
+
+/**
+ * The card (or device) each payer is on, with the first and last time of the current run of
+ * rows that use it: a payer mostly keeps one card, so a row only widens a time span, and a link
+ * goes to the writer once per run instead of once per row. Ids are those of the current round.
+ */
+class PayerLinks {
+  private current = new Int32Array(1024).fill(-1);
+  private first = new Float64Array(1024);
+  private last = new Float64Array(1024);
+  /** Payers with a current link. */
+  private payers: number[] = [];
+
+  constructor(private readonly kind: number) {}
+
+  see(payer: number, id: number, at: number, out: LinkList): void {
+    if (payer >= this.current.length) this.grow(payer);
+    const now = this.current[payer]!;
+    if (now === id) {
+      if (at < this.first[payer]!) this.first[payer] = at;
+      if (at > this.last[payer]!) this.last[payer] = at;
+      return;
+    }
+    if (now === -1) this.payers.push(payer);
+    else out.push(this.kind, now, payer, this.first[payer]!, this.last[payer]!);
+    this.current[payer] = id;
+    this.first[payer] = at;
+    this.last[payer] = at;
+  }
+
+  /** Sends every current link and forgets them (before the ids they name are reused). */
+  flush(out: LinkList): void {
+    for (const p of this.payers) {
+      out.push(this.kind, this.current[p]!, p, this.first[p]!, this.last[p]!);
+      this.current[p] = -1;
+    }
+    this.payers = [];
+  }
+
+  private grow(payer: number): void {
+    const n = Math.max(payer + 1, this.current.length * 2);
+    const current = new Int32Array(n).fill(-1);
+    current.set(this.current);
+    this.current = current;
+    const first = new Float64Array(n);
+    first.set(this.first);
+    this.first = first;
+    const last = new Float64Array(n);
+    last.set(this.last);
+    this.last = last;
+  }
+}
+
 /**
  * Distinct values per intern table before it restarts. Both threads hold each interned value
  * (the parse thread in its table, the writer in its key caches), so this bounds the duplicate:
@@ -163,6 +243,9 @@ export class PaymentPacker {
   private readonly currencies: InternTable;
   private readonly cardsOfPayers: LastOfPayer;
   private readonly devicesOfPayers: LastOfPayer;
+  private readonly cardLinks = new PayerLinks(LINK_CARD);
+  private readonly deviceLinks = new PayerLinks(LINK_DEVICE);
+  private links = new LinkList();
   private ints = new Int32Array(INT_WIDTH * 1024);
   private nums = new Float64Array(NUM_WIDTH * 1024);
   private idEnds = new Int32Array(1024);
@@ -199,6 +282,8 @@ export class PaymentPacker {
     }
     ints[o + CARD] = card;
     ints[o + DEVICE] = device;
+    if (card !== -1) this.cardLinks.see(payer, card, row.createdAt, this.links);
+    if (device !== -1) this.deviceLinks.see(payer, device, row.createdAt, this.links);
     ints[o + CURRENCY] = this.currencies.id(row.currency, row.currency);
     ints[o + STATUS] = STATUS_INDEX.get(row.status)!;
     this.nums[i * NUM_WIDTH + AMOUNT] = row.amount;
@@ -209,9 +294,16 @@ export class PaymentPacker {
     this.n = i + 1;
   }
 
-  /** The rows added since the last call, as a batch (its typed arrays are fresh: transferable). */
-  take(): PackedPayments {
+  /**
+   * The rows added since the last call, as a batch (its typed arrays are fresh: transferable).
+   * `last`: no row follows, so every link still held goes with this batch.
+   */
+  take(last = false): PackedPayments {
     const n = this.n;
+    if (last || this.accounts.full || this.cards.full || this.devices.full) {
+      this.cardLinks.flush(this.links);
+      this.deviceLinks.flush(this.links);
+    }
     const batch: PackedPayments = {
       n,
       ints: this.ints.slice(0, n * INT_WIDTH),
@@ -222,7 +314,10 @@ export class PaymentPacker {
       cards: this.cards.take(),
       devices: this.devices.take(),
       currencies: this.currencies.take(),
+      links: Int32Array.from(this.links.ints),
+      linkTimes: Float64Array.from(this.links.times),
     };
+    this.links = new LinkList();
 
     this.ids = [];
     this.idLength = 0;
@@ -246,7 +341,13 @@ export class PaymentPacker {
 
 /** The transferable buffers of a batch (for `postMessage`). */
 export function transferList(batch: PackedPayments): ArrayBuffer[] {
-  return [batch.ints.buffer, batch.nums.buffer, batch.idEnds.buffer] as ArrayBuffer[];
+  return [
+    batch.ints.buffer,
+    batch.nums.buffer,
+    batch.idEnds.buffer,
+    batch.links.buffer,
+    batch.linkTimes.buffer,
+  ] as ArrayBuffer[];
 }
 
 /** A load writer that also takes packed batches (the SQLite writer does). */

@@ -58,10 +58,13 @@ export async function* parsePaymentsInWorker(
     tsx: ENTRY.endsWith('.ts') ? require.resolve('tsx/cjs/api') : null,
   };
   // A small young generation: the thread's garbage is per row and dies at once, and the default
-  // (several times larger) only adds to the peak memory of a 10-million-row load.
+  // (several times larger) only adds to the peak memory of a 10-million-row load. No execArgv:
+  // the worker needs none of the parent's flags (a tsx loader among them would only slow its
+  // start; BOOT registers tsx when the entry is TypeScript).
   const worker = new Worker(BOOT, {
     eval: true,
     workerData: data,
+    execArgv: [],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   const queue: ParseMessage[] = [];

@@ -16,7 +16,11 @@ import { unreadableReason } from './unreadable';
 import { validatingReader } from './validating-reader';
 import type { PaymentInput } from '../types';
 
-const MAX_IN_FLIGHT = 2;
+/**
+ * Six batches (about 70,000 rows): enough for the thread to read on while the writer flushes
+ * its pair totals or deferred rows (tens of milliseconds), instead of waiting for it.
+ */
+const MAX_IN_FLIGHT = 6;
 
 async function parse(input: InputFile, internCapacity: number): Promise<void> {
   const port = parentPort!;
@@ -49,8 +53,8 @@ async function parse(input: InputFile, internCapacity: number): Promise<void> {
   );
   let bytes = 0;
   let totalBytes = 0;
-  const send = async (): Promise<void> => {
-    const batch = packer.take();
+  const send = async (last = false): Promise<void> => {
+    const batch = packer.take(last);
     post({ type: 'batch', batch, read, rejects, bytes, totalBytes }, transferList(batch));
     read = 0;
     rejects = [];
@@ -66,7 +70,7 @@ async function parse(input: InputFile, internCapacity: number): Promise<void> {
       await send();
     }
     reader.end(sink);
-    await send();
+    await send(true);
     post({ type: 'end', notLoaded: null });
   } catch (err) {
     const reason = unreadableReason(err);

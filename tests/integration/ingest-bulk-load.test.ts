@@ -111,6 +111,43 @@ describe('ingest of batches large enough for multi-row statements', () => {
     expect(q310!.amount).toBe(2);
   });
 
+  it('writes a first load with repeated ids as a load into earlier payments writes it', async () => {
+    // A first load (no payment stored yet) writes ids it has not seen 64 per statement with OR
+    // IGNORE and the rest one by one afterwards; a load into earlier payments finds known ids by
+    // failing statements. Same file, same end: repeats near and far (other batches), with the
+    // same or changed values, the last row winning.
+    const lines = payments(20_000);
+    for (let i = 2; i < lines.length; i += 97) {
+      const far = i > 15_000 ? i - 14_000 : i - 1;
+      const changed = i % 2 === 0;
+      lines[i] = lines[far]!.replace(/,2026-04-(\d\d),/, (m, day: string) =>
+        changed ? `,2026-05-${day},` : m,
+      );
+    }
+    lines.splice(9000, 0, lines[1]!, lines[1]!.replace(',EUR,', ',USD,'));
+    writeLines(dir, 'all/payments.csv', lines);
+    writeLines(dir, 'first/payments.csv', lines.slice(0, 2));
+
+    await ingestPaths(store, [path.join(dir, 'all')], { rejectsDir: dir });
+    const fresh = dumpEntities(dbFile());
+    const other = tempDir('ingest-bulk-known');
+    const known = await openTestStore(other);
+    try {
+      await ingestPaths(known, [path.join(dir, 'first')], { rejectsDir: other });
+      await ingestPaths(known, [path.join(dir, 'all')], { rejectsDir: other });
+      expect(dumpEntities(path.join(other, 'store.db'))).toBe(fresh);
+    } finally {
+      await known.close();
+    }
+    const ids = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+    expect(ids.size).toBeLessThan(19_900);
+    expect(await store.counts()).toMatchObject({ payments: ids.size });
+    expect(query(dbFile(), "SELECT currency FROM payments WHERE payment_id = 'q0'")).toEqual([
+      { currency: 'USD' },
+    ]);
+    linksMatchPayments(dbFile());
+  });
+
   it('rolls a first load back whole, indexes included', async () => {
     const indexes = paymentLinkIndexes(dbFile());
     const lines = payments(400);

@@ -65,4 +65,24 @@ describe('load buffers of the SQLite writer', () => {
       [4, 5, 0, 0, 0, 1, 1],
     ]);
   });
+
+  it('PaymentLinkBuffer flushes at its minimum while few pairs are written, then at a quarter of them', () => {
+    const sizes: number[] = [];
+    let pending = 0;
+    const buf = new PaymentLinkBuffer(() => pending++, 40, 4);
+    const flushAt: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      buf.add(i, i + 1, 1, 1, false, i);
+      if (pending > 0) {
+        sizes.push(pending);
+        flushAt.push(i);
+        pending = 0;
+      }
+    }
+    // 4 pairs per flush until 16 are written, then written/4 (5, 6, 7, …), at most 40.
+    expect(sizes.slice(0, 6)).toEqual([4, 4, 4, 4, 4, 5]);
+    expect(sizes.slice(6, 9)).toEqual([6, 7, 9]);
+    expect(Math.max(...sizes)).toBe(40);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(flushAt[flushAt.length - 1]! + 1);
+  });
 });

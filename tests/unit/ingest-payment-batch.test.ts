@@ -114,7 +114,7 @@ describe('PaymentPacker', () => {
     expect(b.ints[6 * 2999]).toBe(2999 % 7);
   });
 
-  it('decodes to the rows it was given over many batches, with small tables that keep restarting', () => {
+  it('decodes to the rows and the card and device links it was given over many batches, with small tables that keep restarting', () => {
     let seed = 7;
     const next = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -127,6 +127,26 @@ describe('PaymentPacker', () => {
         (typeof tables)[number],
         Array<[string, string | undefined]>
       >;
+      /** `${kind}|${card or device}|${payer}` → [first, last], from the input and from the batches. */
+      const expected = new Map<string, [number, number]>();
+      const sent = new Map<string, [number, number]>();
+      const widen = (m: Map<string, [number, number]>, k: string, first: number, last: number) => {
+        const span = m.get(k);
+        m.set(k, span ? [Math.min(span[0], first), Math.max(span[1], last)] : [first, last]);
+      };
+      const receive = (batch: PackedPayments) => {
+        for (const t of tables) {
+          const got = batch[t];
+          if (got.base === 0) seen[t] = [];
+          expect(got.base).toBe(seen[t].length);
+          got.values.forEach((v, k) => seen[t].push([v, got.raws[k]]));
+        }
+        for (let l = 0; l < batch.links.length; l += 3) {
+          const table = batch.links[l] === 0 ? seen.cards : seen.devices;
+          const key = `${batch.links[l]}|${table[batch.links[l + 1]!]![0]}|${seen.accounts[batch.links[l + 2]!]![0]}`;
+          widen(sent, key, batch.linkTimes[(2 * l) / 3]!, batch.linkTimes[(2 * l) / 3 + 1]!);
+        }
+      };
       for (let b = 0; b < 40; b++) {
         const input: PaymentInput[] = [];
         for (let i = 0, n = 1 + next(6); i < n; i++) {
@@ -134,16 +154,16 @@ describe('PaymentPacker', () => {
           // Mostly the payer's own card and device, sometimes another one.
           const card = next(4) === 0 ? `C${next(5)}` : `C${payer}`;
           const device = next(3) === 0 ? null : next(4) === 0 ? `d${next(5)}` : `d${payer}`;
-          input.push(payment(`p${b}.${i}`, payer, `u${next(8)}`, card, device));
+          const row = payment(`p${b}.${i}`, payer, `u${next(8)}`, card, device);
+          row.createdAt = 1000 + next(500);
+          input.push(row);
+          widen(expected, `0|${card.toLowerCase()}|${payer}`, row.createdAt, row.createdAt);
+          if (device !== null)
+            widen(expected, `1|${device.toLowerCase()}|${payer}`, row.createdAt, row.createdAt);
         }
         for (const row of input) p.add(row);
         const batch = p.take();
-        for (const t of tables) {
-          const got = batch[t];
-          if (got.base === 0) seen[t] = [];
-          expect(got.base).toBe(seen[t].length);
-          got.values.forEach((v, k) => seen[t].push([v, got.raws[k]]));
-        }
+        receive(batch);
         const decoded = rows(batch).map(([id, payer, payee, card, device, currency]) => [
           id,
           seen.accounts[payer]![0],
@@ -163,6 +183,10 @@ describe('PaymentPacker', () => {
           ]),
         );
       }
+      const last = p.take(true);
+      expect(last.n).toBe(0);
+      receive(last);
+      expect(new Map([...sent].sort())).toEqual(new Map([...expected].sort()));
     }
   });
 });

@@ -41,14 +41,25 @@ export class LinkBuffer {
   ) {}
 
   add(identifierKey: number, accountKey: number, kind: number, seenAt: number): void {
+    this.addSpan(identifierKey, accountKey, kind, seenAt, seenAt);
+  }
+
+  /** Adds a link seen from `first` to `last` (several sightings or payments at once). */
+  addSpan(
+    identifierKey: number,
+    accountKey: number,
+    kind: number,
+    first: number,
+    last: number,
+  ): void {
     const m = 2 * identifierKey;
     let s =
       m < this.lastAccount.length && this.lastAccount[m] === accountKey + 1
         ? this.lastAccount[m + 1]!
         : this.table.get(identifierKey, accountKey);
     if (s !== -1) {
-      if (seenAt < this.first[s]) this.first[s] = seenAt;
-      if (seenAt > this.last[s]) this.last[s] = seenAt;
+      if (first < this.first[s]) this.first[s] = first;
+      if (last > this.last[s]) this.last[s] = last;
       return;
     }
     s = this.table.insert(identifierKey, accountKey);
@@ -56,8 +67,8 @@ export class LinkBuffer {
     this.identifierKeys[s] = identifierKey;
     this.accountKeys[s] = accountKey;
     this.kinds[s] = kind;
-    this.first[s] = seenAt;
-    this.last[s] = seenAt;
+    this.first[s] = first;
+    this.last[s] = last;
     if (m < MEMO_KEYS * 2) {
       if (m >= this.lastAccount.length) this.growMemo(m);
       this.lastAccount[m] = accountKey + 1;

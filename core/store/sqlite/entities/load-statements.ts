@@ -28,6 +28,7 @@ export const LOAD_SQL = {
     'INSERT OR IGNORE INTO sightings (account_key, device_key, seen_at, ip_key) VALUES (?, ?, ?, ?)',
   insertPayment: `INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING`,
+  anyPayment: 'SELECT 1 FROM payments LIMIT 1',
   storedPayment: `SELECT payer_key, payee_key, amount, currency, created_at, card_key, device_key, status
     FROM payments WHERE payment_id = ?`,
   updatePayment: `UPDATE payments SET payer_key = ?, payee_key = ?, amount = ?, currency = ?, created_at = ?,
@@ -45,9 +46,12 @@ export const LOAD_SQL = {
     'DELETE FROM payment_links WHERE payer_key = ? AND payee_key = ? AND count <= 0',
 } as const;
 
-/** The payments insert of `SqliteLoadWriter`'s multi-row path: no conflict clause, a known id fails it. */
+/**
+ * The payments insert of `SqliteLoadWriter`'s multi-row path, after `INSERT` (a known id fails
+ * the statement) or `INSERT OR IGNORE` (for ids the load knows to be new; see `firstPayments`).
+ */
 export const PAYMENT_INSERT = {
-  head: 'INSERT INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)',
+  head: 'INTO payments (payment_id, payer_key, payee_key, amount, currency, created_at, card_key, device_key, status)',
   tuple: '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
   width: 9,
 } as const;

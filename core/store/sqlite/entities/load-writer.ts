@@ -13,6 +13,7 @@ import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
 import { LINK_UPSERT, LOAD_SQL as SQL, PAYMENT_INSERT, PAYMENT_LINK_ADD } from './load-statements';
 import { prepared } from './prepare';
+import { SeenIds } from './seen-ids';
 import {
   AMOUNT,
   CARD,
@@ -20,6 +21,8 @@ import {
   CURRENCY,
   DEVICE,
   INT_WIDTH,
+  LINK_CARD,
+  LINK_WIDTH,
   NUM_WIDTH,
   PAYEE,
   PAYER,
@@ -107,9 +110,12 @@ class InternedKeys {
  *
  * Payments arrive packed (`upsertPackedPayments`, from ingest's parse thread; `upsertPayments`
  * packs its rows the same way): ids and identifier values are interned, so each distinct value
- * is resolved once per load and rows then cost array reads. While payments are written with
- * complete caches, new stubs and identifiers get their keys at once and their rows later, many
- * per statement (`load-deferred-rows.ts`); the keys are the ones the inserts would have got.
+ * is resolved once per load and rows then cost array reads; a payer's card and device links
+ * arrive already summed over runs of rows (`PackedPayments.links`). While payments are written
+ * with complete caches, new stubs and identifiers get their keys at once and their rows later,
+ * many per statement (`load-deferred-rows.ts`); the keys are the ones the inserts would have
+ * got. A first load of payments (none stored when it began) inserts the rows whose ids it has
+ * certainly not written yet without a statement journal (`writePackedRows`, `seen-ids.ts`).
  *
  * Semantics (the data contract's idempotent load):
  * - accounts: a known `user_id` is updated and stops being a stub; its profile identifiers
@@ -127,6 +133,9 @@ export class SqliteLoadWriter implements LoadWriter {
   private readonly paymentLinks: PaymentLinkBuffer;
   private readonly stmt: { [K in keyof typeof SQL]: Statement };
   private readonly insertPayments: Statement;
+  private readonly insertFreshPayments: Statement;
+  /** See `firstPayments`; undefined until the load's first payments. */
+  private seenPayments: SeenIds | null | undefined = undefined;
   private readonly paymentArgs = new Array<unknown>(PAYMENT_INSERT.width * BULK_ROWS);
   private readonly addPaymentLinks: BulkWriter;
   /** Store keys of the intern ids of the packed batches of this load (`writePacked`). */
@@ -207,7 +216,11 @@ export class SqliteLoadWriter implements LoadWriter {
     this.newIdentifiers = new DeferredRows(db, 'identifiers', ['kind', 'value', 'raw']);
     this.insertPayments = prepared(
       db,
-      bulkSql(PAYMENT_INSERT.head, PAYMENT_INSERT.tuple, '', BULK_ROWS),
+      bulkSql(`INSERT ${PAYMENT_INSERT.head}`, PAYMENT_INSERT.tuple, '', BULK_ROWS),
+    );
+    this.insertFreshPayments = prepared(
+      db,
+      bulkSql(`INSERT OR IGNORE ${PAYMENT_INSERT.head}`, PAYMENT_INSERT.tuple, '', BULK_ROWS),
     );
   }
 
@@ -285,7 +298,7 @@ export class SqliteLoadWriter implements LoadWriter {
     this.assertOpen();
     const packer = new PaymentPacker();
     for (const row of rows) packer.add(row);
-    this.writePacked(packer.take());
+    this.writePacked(packer.take(true));
   }
 
   /**
@@ -321,7 +334,6 @@ export class SqliteLoadWriter implements LoadWriter {
     const deviceKeys = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const o = i * INT_WIDTH;
-      const createdAt = nums[i * NUM_WIDTH + CREATED_AT]!;
       const payer = ints[o + PAYER]!;
       let payerKey = accounts.keys[payer]!;
       if (payerKey === 0)
@@ -341,7 +353,6 @@ export class SqliteLoadWriter implements LoadWriter {
             this.identifierKeyOf(cardCache, KIND_CODE.card, cards.value(card), cards.raw(card)),
           );
         cardKeys[i] = key;
-        this.links.add(key, payerKey, KIND_CODE.card, createdAt);
       }
       const device = ints[o + DEVICE]!;
       if (device !== -1) {
@@ -357,8 +368,19 @@ export class SqliteLoadWriter implements LoadWriter {
             ),
           );
         deviceKeys[i] = key;
-        this.links.add(key, payerKey, KIND_CODE.device, createdAt);
       }
+    }
+    const { links, linkTimes } = batch;
+    for (let l = 0, t = 0; l < links.length; l += LINK_WIDTH, t += 2) {
+      const card = links[l] === LINK_CARD;
+      const id = links[l + 1]!;
+      this.links.addSpan(
+        card ? cards.keys[id]! : devices.keys[id]!,
+        accounts.keys[links[l + 2]!]!,
+        card ? KIND_CODE.card : KIND_CODE.device,
+        linkTimes[t]!,
+        linkTimes[t + 1]!,
+      );
     }
     const rows: PackedRows = {
       n,
@@ -370,38 +392,83 @@ export class SqliteLoadWriter implements LoadWriter {
       cardKeys,
       deviceKeys,
     };
-    let i = 0;
-    for (; i + BULK_ROWS <= n; i += BULK_ROWS) {
-      if (this.insertNewPayments(rows, i)) {
-        for (let j = i; j < i + BULK_ROWS; j++) {
-          this.paymentLinks.add(
-            accountKeys[2 * j]!,
-            accountKeys[2 * j + 1]!,
-            1,
-            nums[j * NUM_WIDTH + AMOUNT]!,
-            ints[j * INT_WIDTH + STATUS] === CHARGEBACK,
-            nums[j * NUM_WIDTH + CREATED_AT]!,
-          );
-        }
-      } else {
-        for (let j = i; j < i + BULK_ROWS; j++) this.writePayment(rows, j);
+    const seen = this.firstPayments();
+    if (seen === null) {
+      let i = 0;
+      for (; i + BULK_ROWS <= n; i += BULK_ROWS) {
+        if (this.insertPaymentRows(this.insertPayments, rows, i, null))
+          this.addPaymentRows(rows, i);
+        else for (let j = i; j < i + BULK_ROWS; j++) this.writePayment(rows, j);
       }
+      for (; i < n; i++) this.writePayment(rows, i);
+      return;
     }
-    for (; i < n; i++) this.writePayment(rows, i);
+    // Into a store that held no payment when this load began, a row whose id this load has
+    // certainly not written yet cannot conflict: those go 64 per statement, with OR IGNORE, which
+    // needs no statement journal. Rows that may repeat an earlier id are written after them, one
+    // at a time and in file order, so each updates the payment its id first wrote.
+    const fresh = new Int32Array(n);
+    const again: number[] = [];
+    let nf = 0;
+    for (let i = 0; i < n; i++) {
+      if (seen.add(rows.ids, i === 0 ? 0 : rows.idEnds[i - 1]!, rows.idEnds[i]!)) again.push(i);
+      else fresh[nf++] = i;
+    }
+    let k = 0;
+    for (; k + BULK_ROWS <= nf; k += BULK_ROWS) {
+      if (!this.insertPaymentRows(this.insertFreshPayments, rows, k, fresh))
+        throw new Error('fraud-rings: a payment id this load had not written was already stored');
+      this.addPaymentRows(rows, k, fresh);
+    }
+    for (; k < nf; k++) this.writePayment(rows, fresh[k]!);
+    for (const i of again) this.writePayment(rows, i);
   }
 
   /**
-   * Inserts `BULK_ROWS` payments from row `from` in one statement when none of their ids is
-   * stored yet (the common case of a new file). A known or repeated id fails the statement,
-   * which SQLite undoes on its own (the transaction stays open); the caller then writes those
-   * rows one at a time, with update semantics. Returns whether the rows were inserted.
+   * The store held no payment when this load began: the ids this load writes, else null (the
+   * load writes into earlier payments, and a known id is found by the insert failing). Decided
+   * at the load's first payments.
    */
-  private insertNewPayments(rows: PackedRows, from: number): boolean {
+  private firstPayments(): SeenIds | null {
+    if (this.seenPayments === undefined)
+      this.seenPayments = this.stmt.anyPayment.get() === undefined ? new SeenIds() : null;
+    return this.seenPayments;
+  }
+
+  /** Adds the `BULK_ROWS` payments inserted from `from` (of `order`, else of the batch) to their pairs. */
+  private addPaymentRows(rows: PackedRows, from: number, order: Int32Array | null = null): void {
+    const { ints, nums, accountKeys } = rows;
+    for (let r = from; r < from + BULK_ROWS; r++) {
+      const j = order === null ? r : order[r]!;
+      this.paymentLinks.add(
+        accountKeys[2 * j]!,
+        accountKeys[2 * j + 1]!,
+        1,
+        nums[j * NUM_WIDTH + AMOUNT]!,
+        ints[j * INT_WIDTH + STATUS] === CHARGEBACK,
+        nums[j * NUM_WIDTH + CREATED_AT]!,
+      );
+    }
+  }
+
+  /**
+   * Inserts `BULK_ROWS` payments in one statement: rows `order[from..]`, or batch rows `from..`
+   * when `order` is null. Returns whether every row was inserted. With `insertPayments` a known or
+   * repeated id fails the statement, which SQLite undoes on its own (the transaction stays open);
+   * the caller then writes those rows one at a time, with update semantics. With
+   * `insertFreshPayments` (OR IGNORE) nothing fails and a skipped row only shows in the count.
+   */
+  private insertPaymentRows(
+    statement: Statement,
+    rows: PackedRows,
+    from: number,
+    order: Int32Array | null,
+  ): boolean {
     const args = this.paymentArgs;
     const { ints, nums, accountKeys, cardKeys, deviceKeys } = rows;
     const currencies = this.currencies;
-    for (let j = 0, o = 0; j < BULK_ROWS; j++, o += PAYMENT_INSERT.width) {
-      const i = from + j;
+    for (let r = 0, o = 0; r < BULK_ROWS; r++, o += PAYMENT_INSERT.width) {
+      const i = order === null ? from + r : order[from + r]!;
       args[o] = paymentIdOf(rows, i);
       args[o + 1] = accountKeys[2 * i];
       args[o + 2] = accountKeys[2 * i + 1];
@@ -415,8 +482,7 @@ export class SqliteLoadWriter implements LoadWriter {
     try {
       // Spread, not the array: better-sqlite3 reads an array argument element by element through
       // V8's generic property lookup, which costs a third of the statement's time.
-      this.insertPayments.run(...args);
-      return true;
+      return statement.run(...args).changes === BULK_ROWS;
     } catch (err) {
       if (String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) return false;
       throw err;

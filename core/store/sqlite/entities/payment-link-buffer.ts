@@ -21,7 +21,11 @@ export function toMicros(amount: number): number {
  * Aggregates the payment changes of a load per (payer, payee) pair in memory and writes each
  * pair once. A new payment adds to its pair; an updated payment subtracts its old values and
  * adds its new ones, so a re-load of unchanged rows nets to zero and writes nothing.
- * Memory stays bounded: the buffer flushes itself at `maxPending` distinct pairs.
+ * Memory stays bounded: the buffer flushes itself at `maxPending` distinct pairs. It flushes
+ * sooner, from `minPending` pairs, while the pairs it has written are few: a file's pairs then go
+ * to SQLite while the parse thread reads on, rather than all after its last row. As the pairs
+ * written grow, so does the flush (up to `maxPending`), since each flush is a sorted pass that
+ * touches pages all over the table, and a larger one touches each page for more pairs.
  */
 export class PaymentLinkBuffer {
   private readonly table = new PairTable();
@@ -36,7 +40,11 @@ export class PaymentLinkBuffer {
   constructor(
     private readonly sink: PaymentLinkSink,
     private readonly maxPending = 500_000,
+    private readonly minPending = 131_072,
   ) {}
+
+  /** Pairs written by earlier flushes (with repeats), which sets the size of the next flush. */
+  private written = 0;
 
   /** Adds (sign 1) or removes (sign -1) one payment's contribution to its pair. */
   add(
@@ -66,13 +74,15 @@ export class PaymentLinkBuffer {
       if (at < this.first[s]) this.first[s] = at;
       if (at > this.last[s]) this.last[s] = at;
     }
-    if (this.table.size >= this.maxPending) this.flush();
+    if (this.table.size >= Math.min(this.maxPending, Math.max(this.minPending, this.written >> 2)))
+      this.flush();
   }
 
   /** Writes every pair with a change (sorted by payer, then payee) and empties the buffer. */
   flush(): void {
     const size = this.table.size;
     if (size === 0) return;
+    this.written += size;
     for (const s of slotsInPairOrder(this.table, this.payer, this.payee, size)) {
       const first = this.first[s] === Infinity ? null : this.first[s];
       const last = this.last[s] === -Infinity ? null : this.last[s];
