@@ -9,43 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { listMigrations, migrate, openDatabase, type Db } from '../../core/store/sqlite/database';
 import { SqliteRings } from '../../core/store/sqlite/rings';
-import type { RingRecord, RunRecord } from '../../core/types';
-
-const run = (runId: string, startedAt: number): RunRecord => ({
-  runId,
-  startedAt,
-  finishedAt: startedAt + 5,
-  status: 'completed',
-  engine: 'graphology',
-  seed: 42,
-  resolution: 1,
-  codeVersion: '0.1.0',
-  params: { seed: 42 },
-  modularity: 0.5,
-  counts: { candidates: 3 },
-  timingsMs: { total: 5 },
-});
+import type { RingRecord } from '../../core/types';
+import { ring as fixtureRing, run } from '../contract/contract-fixtures';
 
 /** A ring whose evidence is large enough to overflow a page, as big rings' evidence does. */
-const ring = (runId: string, ringId: string, score: number, members: string[]): RingRecord => ({
-  ringId,
-  runId,
-  score,
-  flagged: score >= 50,
-  size: members.length,
-  members,
-  features: { size: members.length, density: 0.5 },
-  evidence: [
-    {
-      kind: 'shared_device',
-      value: 'd1',
-      accounts: members.length,
-      text: `${members.length} accounts used device d1 ${'x'.repeat(score * 100)}`,
-    },
-  ],
-  status: 'new',
-  parents: [],
-});
+const ring = (runId: string, ringId: string, score: number, members: string[]): RingRecord =>
+  fixtureRing(ringId, runId, score, members, {
+    evidence: [
+      {
+        kind: 'shared_device',
+        value: 'd1',
+        accounts: members.length,
+        text: `${members.length} accounts used device d1 ${'x'.repeat(score * 100)}`,
+      },
+    ],
+  });
 
 /** Applies the migrations up to `version` only, as a store created by an older release. */
 function migrateTo(db: Db, version: number): void {
@@ -82,14 +60,18 @@ describe('SQLite rings table (migration 007)', () => {
     );
     const rings = new SqliteRings(db);
     await rings.saveRun(
-      run('run-a', 1000),
+      run('run-a'),
       [
         ring('run-a', 'R1', 90, ['u1', 'u2', 'u3']),
         ring('run-a', 'R2', 40, ['u3', 'u4', 'u5', 'u6']),
       ],
       [],
     );
-    await rings.saveRun(run('run-b', 2000), [ring('run-b', 'R1', 70, ['u1', 'u2'])], []);
+    await rings.saveRun(
+      run('run-b', { startedAt: 2000 }),
+      [ring('run-b', 'R1', 70, ['u1', 'u2'])],
+      [],
+    );
     const before = dump(db);
     const pageBefore = await rings.listRings({ runId: 'run-a', limit: 10 });
 
@@ -133,7 +115,7 @@ describe('SQLite rings table (migration 007)', () => {
         `u${199 - (i % 200)}`,
       ]),
     );
-    await rings.saveRun(run('run-a', 1000), list, []);
+    await rings.saveRun(run('run-a'), list, []);
     const expected = new Map<string, string[]>();
     for (const r of list)
       for (const m of new Set(r.members)) expected.set(m, [...(expected.get(m) ?? []), r.ringId]);
