@@ -417,7 +417,9 @@ export class SqliteLoadWriter implements LoadWriter {
     let k = 0;
     for (; k + BULK_ROWS <= nf; k += BULK_ROWS) {
       if (!this.insertPaymentRows(this.insertFreshPayments, rows, k, fresh))
-        throw new Error('fraud-rings: a payment id this load had not written was already stored');
+        throw new Error(
+          'fraud-rings: a bulk insert of new payments skipped a row (its id was stored, or it broke a constraint)',
+        );
       this.addPaymentRows(rows, k, fresh);
     }
     for (; k < nf; k++) this.writePayment(rows, fresh[k]!);
