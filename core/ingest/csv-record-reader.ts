@@ -45,9 +45,15 @@ export class CsvRecordReader implements RecordReader {
   };
   private sink: RowSink | null = null;
 
+  /**
+   * `takeLine`: offered each data line without a quote, when the header names exactly the
+   * entity's columns in order (see `CsvTokenizer.takeLine`); a line it takes (true) is not
+   * emitted to the sink.
+   */
   constructor(
     private readonly columns: readonly string[],
     private readonly required: readonly string[],
+    private readonly takeLine: ((buf: string, start: number, end: number) => boolean) | null = null,
   ) {}
 
   push(text: string, sink: RowSink): void {
@@ -77,5 +83,6 @@ export class CsvRecordReader implements RecordReader {
     this.width = names.length;
     this.inOrder = this.width === this.columns.length && this.positions.every((p, i) => p === i);
     this.tokenizer.expectFields(this.width);
+    if (this.inOrder) this.tokenizer.takeLine = this.takeLine;
   }
 }

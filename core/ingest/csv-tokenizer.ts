@@ -42,6 +42,11 @@ export class CsvTokenizer {
   private started = false;
   private skippingLongLine = false;
   private expectedFields = 0;
+  /**
+   * Offered each line without a quote before it is split (`buf[start, end)`, terminator
+   * excluded): true when it took the line itself, which is then not emitted.
+   */
+  takeLine: ((buf: string, start: number, end: number) => boolean) | null = null;
 
   constructor(private readonly maxRecordChars = 1 << 20) {}
 
@@ -103,7 +108,7 @@ export class CsvTokenizer {
       if (nextQuote === -1 || nextQuote > nl) {
         const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         if (end === pos) emit(this.line, null, '', 'blank line');
-        else {
+        else if (this.takeLine === null || !this.takeLine(buf, pos, end)) {
           const raw = buf.slice(pos, end);
           emit(this.line, raw.split(','), raw, null);
         }

@@ -23,33 +23,39 @@ function isLeap(y: number): boolean {
  * because it runs once or twice per input row and `Date.parse` accepts non-ISO text.
  */
 export function parseIsoTime(s: string): number | null {
-  const n = s.length;
-  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
+  return parseIsoTimeAt(s, 0, s.length);
+}
+
+/** `parseIsoTime` of `text[from, to)`, read in place (the payments parse thread's fast lane). */
+export function parseIsoTimeAt(text: string, from: number, to: number): number | null {
+  const n = to - from;
+  const at = (i: number): number => text.charCodeAt(from + i);
+  if (n < 10 || at(4) !== 45 || at(7) !== 45) return null;
+  const year = digits(text, from, 4);
+  const month = digits(text, from + 5, 2);
+  const day = digits(text, from + 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!)
     return null;
   if (month === 2 && day === 29 && !isLeap(year)) return null;
   if (n === 10) return Date.UTC(year, month - 1, day);
-  const sep = s.charCodeAt(10);
-  if ((sep !== 84 && sep !== 116 && sep !== 32) || n < 16 || s.charCodeAt(13) !== 58) return null;
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
+  const sep = at(10);
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || n < 16 || at(13) !== 58) return null;
+  const hour = digits(text, from + 11, 2);
+  const minute = digits(text, from + 14, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
   let i = 16;
   let second = 0;
   let ms = 0;
-  if (i < n && s.charCodeAt(i) === 58) {
-    second = digits(s, i + 1, 2);
+  if (i < n && at(i) === 58) {
+    second = digits(text, from + i + 1, 2);
     if (second < 0 || second > 59) return null;
     i += 3;
-    if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+    if (i < n && (at(i) === 46 || at(i) === 44)) {
       i++;
       const start = i;
       let scale = 100;
       while (i < n) {
-        const d = s.charCodeAt(i) - 48;
+        const d = at(i) - 48;
         if (d < 0 || d > 9) break;
         ms += d * scale;
         scale /= 10;
@@ -61,16 +67,16 @@ export function parseIsoTime(s: string): number | null {
   }
   let offsetMinutes = 0;
   if (i < n) {
-    const c = s.charCodeAt(i);
+    const c = at(i);
     if ((c === 90 || c === 122) && i === n - 1) {
       i++;
     } else if (c === 43 || c === 45) {
       const sign = c === 43 ? 1 : -1;
-      const oh = digits(s, i + 1, 2);
+      const oh = digits(text, from + i + 1, 2);
       let om: number;
       if (n === i + 3) om = 0;
-      else if (n === i + 6 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
-      else if (n === i + 5) om = digits(s, i + 3, 2);
+      else if (n === i + 6 && at(i + 3) === 58) om = digits(text, from + i + 4, 2);
+      else if (n === i + 5) om = digits(text, from + i + 3, 2);
       else return null;
       if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
       offsetMinutes = sign * (oh * 60 + om);

@@ -1,4 +1,6 @@
 import { PAYMENT_STATUSES, type PaymentInput, type PaymentStatus } from '../types';
+import { InternTable, sameAt } from './intern-table';
+import { PaymentLine, scanPaymentLine } from './payment-line';
 
 /**
  * Payments as columns instead of objects, so that a batch crosses threads as a few transferable
@@ -61,68 +63,6 @@ export const LINK_DEVICE = 1;
 const STATUS_INDEX = new Map<PaymentStatus, number>(PAYMENT_STATUSES.map((s, i) => [s, i]));
 
 /**
- * A flat copy of `s` that does not keep alive the 1 MiB chunk it was sliced from (an intern
- * table lives across chunks). Only called when a value is first interned.
- */
-function detach(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
-/** One intern table: value → id, cleared when it reaches `capacity` (bounded memory). */
-class InternTable {
-  private readonly ids = new Map<string, number>();
-  /** Every value by id (the same strings as the map's keys). */
-  private all: string[] = [];
-  private base = 0;
-  /** How many times the table restarted (ids from 0 again). */
-  restarts = 0;
-  private values: string[] = [];
-  private raws: string[] = [];
-
-  constructor(
-    private readonly capacity: number,
-    private readonly withRaw: boolean,
-  ) {}
-
-  id(value: string, raw: string): number {
-    const known = this.ids.get(value);
-    if (known !== undefined) return known;
-    const id = this.ids.size;
-    const kept = detach(value);
-    this.ids.set(kept, id);
-    this.all.push(kept);
-    this.values.push(kept);
-    if (this.withRaw) this.raws.push(raw === value ? kept : detach(raw));
-    return id;
-  }
-
-  /** The value of an id (a detached copy: it pins no input chunk). */
-  value(id: number): string {
-    return this.all[id]!;
-  }
-
-  /** Whether the next `take` restarts the ids. */
-  get full(): boolean {
-    return this.ids.size >= this.capacity;
-  }
-
-  /** The values first used since the last call; at the start of a batch, restarts when full. */
-  take(): InternedValues {
-    const out = { base: this.base, values: this.values, raws: this.raws };
-    this.values = [];
-    this.raws = [];
-    this.base = this.ids.size;
-    if (this.full) {
-      this.ids.clear();
-      this.all = [];
-      this.restarts++;
-      this.base = 0;
-    }
-    return out;
-  }
-}
-
-/**
  * The card (or device) a payer used last, by payer intern id, in front of its intern table: a
  * payer mostly pays with the same card and device, and one string comparison is cheaper than a
  * hash lookup in a table of a million values. Only a shortcut: the ids are those of the table.
@@ -140,14 +80,29 @@ class LastOfPayer {
   ) {}
 
   id(payer: number, value: string, raw: string): number {
+    this.sync();
+    if (this.values[payer] === value) return this.ids[payer]!;
+    return this.remember(payer, this.table.id(value, raw));
+  }
+
+  /** `id` of the value `buf[start, end)` (small letters), hashed as `InternTable.idAt` takes it. */
+  idAt(payer: number, buf: string, start: number, end: number, hash: number): number {
+    this.sync();
+    const last = this.values[payer];
+    if (last !== undefined && sameAt(last, buf, start, end, true)) return this.ids[payer]!;
+    return this.remember(payer, this.table.idAt(buf, start, end, hash, true));
+  }
+
+  /** Forgets what was remembered when payer or value ids restarted (it names ids of the previous round). */
+  private sync(): void {
     if (this.payers.restarts !== this.payerRestarts || this.table.restarts !== this.valueRestarts) {
-      // Payer or value ids restarted: what is remembered names ids of the previous round.
       this.values = [];
       this.payerRestarts = this.payers.restarts;
       this.valueRestarts = this.table.restarts;
     }
-    if (this.values[payer] === value) return this.ids[payer]!;
-    const id = this.table.id(value, raw);
+  }
+
+  private remember(payer: number, id: number): number {
     if (payer >= this.ids.length) {
       const ids = new Int32Array(Math.max(payer + 1, this.ids.length * 2));
       ids.set(this.ids);
@@ -252,6 +207,11 @@ export class PaymentPacker {
   private ids: string[] = [];
   private idLength = 0;
   private n = 0;
+  private readonly line = new PaymentLine();
+  /** `currencyOf`'s memo: the last currency, its id, and the round of ids it belongs to. */
+  private lastCurrency = '';
+  private lastCurrencyId = -1;
+  private lastCurrencyRound = -1;
 
   constructor(internCapacity = INTERN_CAPACITY) {
     this.accounts = new InternTable(internCapacity, false);
@@ -267,29 +227,105 @@ export class PaymentPacker {
   }
 
   add(row: PaymentInput): void {
-    const i = this.n;
-    if (i === this.idEnds.length) this.grow();
-    const o = i * INT_WIDTH;
-    const ints = this.ints;
-    ints[o + PAYER] = this.accounts.id(row.payerId, row.payerId);
-    ints[o + PAYEE] = this.accounts.id(row.payeeId, row.payeeId);
-    const payer = ints[o + PAYER]!;
+    const payer = this.accounts.id(row.payerId, row.payerId);
+    const payee = this.accounts.id(row.payeeId, row.payeeId);
     let card = -1;
     let device = -1;
     for (const ref of row.identifiers) {
       if (ref.kind === 'card') card = this.cardsOfPayers.id(payer, ref.value, ref.raw);
       else if (ref.kind === 'device') device = this.devicesOfPayers.id(payer, ref.value, ref.raw);
     }
+    const currency = this.currencies.id(row.currency, row.currency);
+    this.put(
+      row.paymentId,
+      payer,
+      payee,
+      card,
+      device,
+      currency,
+      STATUS_INDEX.get(row.status)!,
+      row.amount,
+      row.createdAt,
+    );
+  }
+
+  /**
+   * Adds the payments CSV line `buf[start, end)` (fields in `PAYMENT_COLUMNS` order, no quote)
+   * when `scanPaymentLine` reads it, exactly as `add` would add its validated row, without
+   * cutting its fields out as strings: known accounts, cards and devices are found in place.
+   * False, with nothing added, when the line needs the general path.
+   */
+  addLine(buf: string, start: number, end: number): boolean {
+    const l = this.line;
+    if (!scanPaymentLine(buf, start, end, l)) return false;
+    const payer = this.accounts.idAt(buf, l.payerStart, l.payerEnd, l.payerHash, false);
+    const payee = this.accounts.idAt(buf, l.payeeStart, l.payeeEnd, l.payeeHash, false);
+    const card =
+      l.cardStart === l.cardEnd
+        ? -1
+        : this.cardsOfPayers.idAt(payer, buf, l.cardStart, l.cardEnd, l.cardHash);
+    const device =
+      l.deviceStart === l.deviceEnd
+        ? -1
+        : this.devicesOfPayers.idAt(payer, buf, l.deviceStart, l.deviceEnd, l.deviceHash);
+    this.put(
+      buf.slice(l.idStart, l.idEnd),
+      payer,
+      payee,
+      card,
+      device,
+      this.currencyOf(l),
+      l.status,
+      l.amount,
+      l.createdAt,
+    );
+    return true;
+  }
+
+  /** The currency id of a scanned line: most lines repeat the previous line's currency. */
+  private currencyOf(l: PaymentLine): number {
+    const last = this.lastCurrency;
+    if (
+      this.currencies.restarts === this.lastCurrencyRound &&
+      last.charCodeAt(0) === l.currency0 &&
+      last.charCodeAt(1) === l.currency1 &&
+      last.charCodeAt(2) === l.currency2
+    )
+      return this.lastCurrencyId;
+    const code = String.fromCharCode(l.currency0, l.currency1, l.currency2);
+    this.lastCurrencyId = this.currencies.id(code, code);
+    this.lastCurrency = code;
+    this.lastCurrencyRound = this.currencies.restarts;
+    return this.lastCurrencyId;
+  }
+
+  private put(
+    paymentId: string,
+    payer: number,
+    payee: number,
+    card: number,
+    device: number,
+    currency: number,
+    status: number,
+    amount: number,
+    createdAt: number,
+  ): void {
+    const i = this.n;
+    if (i === this.idEnds.length) this.grow();
+    const o = i * INT_WIDTH;
+    const ints = this.ints;
+    ints[o + PAYER] = payer;
+    ints[o + PAYEE] = payee;
     ints[o + CARD] = card;
     ints[o + DEVICE] = device;
-    if (card !== -1) this.cardLinks.see(payer, card, row.createdAt, this.links);
-    if (device !== -1) this.deviceLinks.see(payer, device, row.createdAt, this.links);
-    ints[o + CURRENCY] = this.currencies.id(row.currency, row.currency);
-    ints[o + STATUS] = STATUS_INDEX.get(row.status)!;
-    this.nums[i * NUM_WIDTH + AMOUNT] = row.amount;
-    this.nums[i * NUM_WIDTH + CREATED_AT] = row.createdAt;
-    this.ids.push(row.paymentId);
-    this.idLength += row.paymentId.length;
+    if (card !== -1) this.cardLinks.see(payer, card, createdAt, this.links);
+    if (device !== -1) this.deviceLinks.see(payer, device, createdAt, this.links);
+    ints[o + CURRENCY] = currency;
+    ints[o + STATUS] = status;
+    this.nums[i * NUM_WIDTH + AMOUNT] = amount;
+    this.nums[i * NUM_WIDTH + CREATED_AT] = createdAt;
+    this.ids.push(paymentId);
+    this.idLength += paymentId.length;
     this.idEnds[i] = this.idLength;
     this.n = i + 1;
   }

@@ -25,11 +25,36 @@ describe('load buffers of the SQLite writer', () => {
 
   it('slotsInPairOrder orders by the first key, then the second, also beyond 2^26', () => {
     for (const big of [0, 2 ** 27]) {
-      const t = new PairTable();
       const a = new Int32Array([5 + big, 1, 5 + big, 3]);
       const b = new Int32Array([2, 9, 1, 0]);
-      for (let s = 0; s < 4; s++) t.insert(a[s]!, b[s]!);
-      expect([...slotsInPairOrder(t, a, b, 4)]).toEqual([1, 3, 2, 0]);
+      expect([...slotsInPairOrder(a, b, 4)]).toEqual([1, 3, 2, 0]);
+    }
+  });
+
+  it('slotsInPairOrder radix-sorts large flushes exactly as a comparison sort orders them', () => {
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    // Key ranges that take one, two and three 11-bit passes, and keys up to 2^31 - 1.
+    for (const [range, size] of [
+      [1500, 5000],
+      [300_000, 40_000],
+      [2 ** 31 - 1, 20_000],
+    ] as const) {
+      const a = new Int32Array(size);
+      const b = new Int32Array(size);
+      const seen = new Set<string>();
+      for (let s = 0; s < size; s++) {
+        do {
+          a[s] = range > 2 ** 30 && s % 3 === 0 ? range - next(50) : next(Math.min(range, 2 ** 30));
+          b[s] = next(range > 2 ** 30 ? 2 ** 30 : range);
+        } while (seen.has(`${a[s]},${b[s]}`));
+        seen.add(`${a[s]},${b[s]}`);
+      }
+      const expected = [...Array(size).keys()].sort((x, y) => a[x]! - a[y]! || b[x]! - b[y]!);
+      expect([...slotsInPairOrder(a, b, size)]).toEqual(expected);
     }
   });
 

@@ -25,12 +25,16 @@ export class KeyCache {
     return this.map.get(value);
   }
 
-  set(value: string, key: number): void {
+  /**
+   * `owned`: `value` is already a string of its own (an interned value of a packed batch), not a
+   * slice of input text, so it is kept as it is.
+   */
+  set(value: string, key: number, owned = false): void {
     if (this.map.size >= this.capacity) {
       this.map.clear();
       this.complete = false;
     }
-    this.map.set(detach(value), key);
+    this.map.set(owned ? value : detach(value), key);
   }
 
   delete(value: string): void {

@@ -40,6 +40,11 @@ export class LinkBuffer {
     private readonly flushed: () => void = () => {},
   ) {}
 
+  /** Pairs held, not yet written. */
+  get size(): number {
+    return this.table.size;
+  }
+
   add(identifierKey: number, accountKey: number, kind: number, seenAt: number): void {
     this.addSpan(identifierKey, accountKey, kind, seenAt, seenAt);
   }
@@ -81,7 +86,7 @@ export class LinkBuffer {
   flush(): void {
     const size = this.table.size;
     if (size === 0) return;
-    for (const s of slotsInPairOrder(this.table, this.identifierKeys, this.accountKeys, size)) {
+    for (const s of slotsInPairOrder(this.identifierKeys, this.accountKeys, size)) {
       this.sink(
         this.identifierKeys[s],
         this.accountKeys[s],

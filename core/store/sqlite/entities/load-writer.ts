@@ -7,7 +7,7 @@ import type { Db } from '../database';
 import { KIND_CODE, STATUS_CODE, labelCode } from './codes';
 import type { KeyCache, LoadCaches } from './key-cache';
 import { BULK_ROWS, BulkWriter, bulkSql } from './load-bulk-insert';
-import { noPaymentLinks, pauseIndexes } from './load-index-pause';
+import { pauseIndexes, tableIsEmpty } from './load-index-pause';
 import { DeferredRows } from './load-deferred-rows';
 import { LinkBuffer } from './link-buffer';
 import { PaymentLinkBuffer } from './payment-link-buffer';
@@ -152,7 +152,10 @@ export class SqliteLoadWriter implements LoadWriter {
   private restoreIndexes: (() => void) | null = null;
   private closed = false;
 
-  constructor(db: Db, caches: LoadCaches) {
+  constructor(
+    private readonly db: Db,
+    caches: LoadCaches,
+  ) {
     this.accountKeys = caches.accounts;
     this.identifierKeys = caches.identifiers;
     this.stmt = Object.fromEntries(
@@ -189,7 +192,7 @@ export class SqliteLoadWriter implements LoadWriter {
       true,
     );
     this.addPaymentLinks = add;
-    let pauseWhenFilled = noPaymentLinks(db);
+    let pauseWhenFilled = tableIsEmpty(db, 'payment_links');
     this.paymentLinks = new PaymentLinkBuffer(
       (payer, payee, count, micros, chargebacks, first, last) => {
         if (pauseWhenFilled) {
@@ -337,12 +340,12 @@ export class SqliteLoadWriter implements LoadWriter {
       const payer = ints[o + PAYER]!;
       let payerKey = accounts.keys[payer]!;
       if (payerKey === 0)
-        payerKey = accounts.resolve(payer, this.accountKey(accounts.value(payer)));
+        payerKey = accounts.resolve(payer, this.accountKey(accounts.value(payer), true));
       accountKeys[2 * i] = payerKey;
       const payee = ints[o + PAYEE]!;
       let payeeKey = accounts.keys[payee]!;
       if (payeeKey === 0)
-        payeeKey = accounts.resolve(payee, this.accountKey(accounts.value(payee)));
+        payeeKey = accounts.resolve(payee, this.accountKey(accounts.value(payee), true));
       accountKeys[2 * i + 1] = payeeKey;
       const card = ints[o + CARD]!;
       if (card !== -1) {
@@ -350,7 +353,13 @@ export class SqliteLoadWriter implements LoadWriter {
         if (key === 0)
           key = cards.resolve(
             card,
-            this.identifierKeyOf(cardCache, KIND_CODE.card, cards.value(card), cards.raw(card)),
+            this.identifierKeyOf(
+              cardCache,
+              KIND_CODE.card,
+              cards.value(card),
+              cards.raw(card),
+              true,
+            ),
           );
         cardKeys[i] = key;
       }
@@ -365,6 +374,7 @@ export class SqliteLoadWriter implements LoadWriter {
               KIND_CODE.device,
               devices.value(device),
               devices.raw(device),
+              true,
             ),
           );
         deviceKeys[i] = key;
@@ -527,7 +537,13 @@ export class SqliteLoadWriter implements LoadWriter {
   finish(): void {
     this.assertOpen();
     this.flushNewKeys();
+    // The links of a first load of payments or sightings go into an empty table here, at once.
+    const restoreLinkIndexes =
+      this.links.size > 0 && tableIsEmpty(this.db, 'account_identifiers')
+        ? pauseIndexes(this.db, 'account_identifiers')
+        : null;
     this.links.flush();
+    restoreLinkIndexes?.();
     this.paymentLinks.flush();
     this.addPaymentLinks.drain();
     this.restoreIndexes?.();
@@ -570,9 +586,9 @@ export class SqliteLoadWriter implements LoadWriter {
   /**
    * The key of `userId`, a new stub account when unknown. With a complete cache a miss is a new
    * account, whose row is deferred (`DeferredRows`); otherwise the table is asked, after the
-   * deferred rows are written so that it holds them.
+   * deferred rows are written so that it holds them. `owned`: see `KeyCache.set`.
    */
-  private accountKey(userId: string): number {
+  private accountKey(userId: string, owned = false): number {
     const cached = this.accountKeys.get(userId);
     if (cached !== undefined) return cached;
     let key: number | undefined;
@@ -583,7 +599,7 @@ export class SqliteLoadWriter implements LoadWriter {
       key = this.stmt.accountKey.pluck().get(userId) as number | undefined;
       if (key === undefined) key = Number(this.stmt.insertStub.run(userId).lastInsertRowid);
     }
-    this.accountKeys.set(userId, key);
+    this.accountKeys.set(userId, key, owned);
     return key;
   }
 
@@ -598,8 +614,14 @@ export class SqliteLoadWriter implements LoadWriter {
     return this.identifierKeyOf(this.identifierKeys[code]!, code, ref.value, ref.raw);
   }
 
-  /** The key of an identifier, created when unknown (deferred like `accountKey`'s stubs). */
-  private identifierKeyOf(cache: KeyCache, code: number, value: string, raw: string): number {
+  /** The key of an identifier, created when unknown (deferred like `accountKey`'s stubs; `owned` too). */
+  private identifierKeyOf(
+    cache: KeyCache,
+    code: number,
+    value: string,
+    raw: string,
+    owned = false,
+  ): number {
     const cached = cache.get(value);
     if (cached !== undefined) return cached;
     let key: number | undefined;
@@ -611,7 +633,7 @@ export class SqliteLoadWriter implements LoadWriter {
       if (key === undefined)
         key = Number(this.stmt.insertIdentifier.run(code, value, raw).lastInsertRowid);
     }
-    cache.set(value, key);
+    cache.set(value, key, owned);
     return key;
   }
 

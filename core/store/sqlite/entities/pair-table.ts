@@ -71,32 +71,52 @@ function hash(x: number, y: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const SPAN = 2 ** 26;
+/** Below this many pairs a comparison sort is quicker than the radix passes. */
+const RADIX_MIN = 2048;
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
 
 /**
  * Slots 0..size-1 of pairs (a[s], b[s]) ordered by a, then b, so a flush writes in b-tree key
- * order. Keys below 2^26 (tens of millions of accounts) take a native numeric sort of packed keys.
+ * order. Keys are non-negative 31-bit integers. A least-significant-digit radix sort of the slot
+ * numbers, 11 bits per pass and only as many passes as the largest key needs (two per key below
+ * 4 million): it reads each slot's keys in place, where sorting packed keys would then need a
+ * hash lookup per pair to find its slot again.
  */
-export function slotsInPairOrder(
-  table: PairTable,
-  a: Int32Array,
-  b: Int32Array,
-  size: number,
-): Int32Array {
-  const order = new Int32Array(size);
-  let small = true;
-  for (let s = 0; s < size && small; s++) small = a[s] < SPAN && b[s] < SPAN;
-  if (!small) {
-    for (let s = 0; s < size; s++) order[s] = s;
-    order.sort((x, y) => a[x] - a[y] || b[x] - b[y]);
+export function slotsInPairOrder(a: Int32Array, b: Int32Array, size: number): Int32Array {
+  let order = new Int32Array(size);
+  for (let s = 0; s < size; s++) order[s] = s;
+  if (size < RADIX_MIN) {
+    order.sort((x, y) => a[x]! - a[y]! || b[x]! - b[y]!);
     return order;
   }
-  const packed = new Float64Array(size);
-  for (let s = 0; s < size; s++) packed[s] = a[s] * SPAN + b[s];
-  packed.sort();
-  for (let i = 0; i < size; i++) {
-    const x = Math.floor(packed[i] / SPAN);
-    order[i] = table.get(x, packed[i] - x * SPAN);
+  let maxA = 0;
+  let maxB = 0;
+  for (let s = 0; s < size; s++) {
+    if (a[s]! > maxA) maxA = a[s]!;
+    if (b[s]! > maxB) maxB = b[s]!;
+  }
+  let into = new Int32Array(size);
+  const start = new Int32Array(DIGITS);
+  // Minor key first: a stable pass per digit leaves the slots ordered by (a, b).
+  for (const [keys, max] of [
+    [b, maxB],
+    [a, maxA],
+  ] as const) {
+    for (let shift = 0; shift === 0 || max >>> shift > 0; shift += DIGIT_BITS) {
+      start.fill(0);
+      for (let i = 0; i < size; i++) start[(keys[order[i]!]! >>> shift) & (DIGITS - 1)]++;
+      for (let d = 0, at = 0; d < DIGITS; d++) {
+        const n = start[d]!;
+        start[d] = at;
+        at += n;
+      }
+      for (let i = 0; i < size; i++) {
+        const s = order[i]!;
+        into[start[(keys[s]! >>> shift) & (DIGITS - 1)]++] = s;
+      }
+      [order, into] = [into, order];
+    }
   }
   return order;
 }

@@ -83,7 +83,7 @@ export class PaymentLinkBuffer {
     const size = this.table.size;
     if (size === 0) return;
     this.written += size;
-    for (const s of slotsInPairOrder(this.table, this.payer, this.payee, size)) {
+    for (const s of slotsInPairOrder(this.payer, this.payee, size)) {
       const first = this.first[s] === Infinity ? null : this.first[s];
       const last = this.last[s] === -Infinity ? null : this.last[s];
       if (
