@@ -17,10 +17,15 @@ import { validatingReader } from './validating-reader';
 import type { PaymentInput } from '../types';
 
 /**
- * Six batches (about 70,000 rows): enough for the thread to read on while the writer flushes
- * its pair totals or deferred rows (tens of milliseconds), instead of waiting for it.
+ * Twelve batches (about 140,000 rows). The two threads take about as long per batch, and each
+ * stalls now and then for tens of milliseconds (the writer flushing its pair totals or deferred
+ * rows, either one collecting garbage); a deeper queue lets the other go on meanwhile. Measured
+ * on 1M rows: 6 → 12 raised the rate by about 4%, 24 was no better.
  */
-const MAX_IN_FLIGHT = 6;
+const MAX_IN_FLIGHT = 12;
+
+/** Characters per piece of the first chunk (see `parse`). */
+const FIRST_PIECE = 64 * 1024;
 
 async function parse(input: InputFile, internCapacity: number): Promise<void> {
   const port = parentPort!;
@@ -71,8 +76,19 @@ async function parse(input: InputFile, internCapacity: number): Promise<void> {
   try {
     const text = openInputText(input);
     totalBytes = text.totalBytes;
+    let first = true;
     for await (const chunk of text.chunks) {
-      reader.push(chunk, sink);
+      if (first) {
+        // The first chunk goes in small pieces, so that the writer starts while this thread's
+        // code is still cold (the first megabyte takes several times as long to parse as later
+        // ones), instead of idling for it.
+        first = false;
+        for (let at = 0; at + FIRST_PIECE < chunk.length; at += FIRST_PIECE) {
+          reader.push(chunk.slice(at, at + FIRST_PIECE), sink);
+          await send();
+        }
+        reader.push(chunk.slice(chunk.length - (chunk.length % FIRST_PIECE || FIRST_PIECE)), sink);
+      } else reader.push(chunk, sink);
       bytes = text.bytesRead();
       await send();
     }
