@@ -14,7 +14,7 @@ describe('SeenIds', () => {
       start = end + 1;
     }
     // Every id added once: any "maybe seen" is a false positive. A full filter at 8 bits and 3
-    // probes per id errs on about 3% of new ids; a second filter, 4 times larger, starts here.
+    // probes per id errs on about 4% of new ids; a second filter, 4 times larger, starts here.
     expect(falseRepeats).toBeGreaterThan(0);
     expect(falseRepeats / ends.length).toBeLessThan(0.08);
     start = 0;

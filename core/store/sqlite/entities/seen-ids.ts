@@ -7,8 +7,12 @@
  * Memory grows with the ids added, not with a size fixed up front: when a filter holds its
  * capacity, a new one of four times the capacity is started (Almeida et al., "Scalable Bloom
  * Filters", 2007), and an id is "maybe seen" when any filter says so. At 8 bits and 3 probes per
- * id a full filter errs on about 3% of new ids, so a load of 10 million ids (two filters, 20 MiB)
+ * id a full filter errs on about 4% of new ids, so a load of 10 million ids (two filters, 20 MiB)
  * sends a few percent of its rows down the exact path, and a load of a million almost none.
+ *
+ * The filters are blocked (Putze et al., "Cache-, Hash- and Space-Efficient Bloom Filters",
+ * 2007): an id's probes all fall in one 512-bit block, one cache line, where three probes over
+ * the whole filter would cost three cache misses per row (a tenth of a second per million rows).
  */
 export class SeenIds {
   private readonly filters: Filter[] = [];
@@ -22,7 +26,7 @@ export class SeenIds {
    * false when it certainly was not.
    */
   add(text: string, from: number, to: number): boolean {
-    // FNV-1a, and a second hash from the same pass for double hashing (Kirsch & Mitzenmacher).
+    // FNV-1a picks the block, a second hash from the same pass the bits in it.
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (let i = from; i < to; i++) {
@@ -30,7 +34,6 @@ export class SeenIds {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    h2 |= 1;
     for (const f of this.filters) if (f.has(h1, h2)) return true;
     let last = this.filters[this.filters.length - 1]!;
     if (last.count >= last.capacity) {
@@ -45,30 +48,35 @@ export class SeenIds {
 const BITS_PER_ID = 8;
 const GROWTH = 4;
 const PROBES = 3;
+/** 512-bit blocks: 16 words, probed with 9 bits of `h2` each. */
+const BLOCK_WORDS = 16;
 
 class Filter {
   private readonly words: Int32Array;
+  /** Blocks - 1 (a power of two). */
   private readonly mask: number;
   count = 0;
 
   constructor(readonly capacity: number) {
-    const bits = 1 << Math.ceil(Math.log2(Math.max(64, capacity * BITS_PER_ID)));
+    const bits = 1 << Math.ceil(Math.log2(Math.max(512, capacity * BITS_PER_ID)));
     this.words = new Int32Array(bits >>> 5);
-    this.mask = bits - 1;
+    this.mask = (bits >>> 9) - 1;
   }
 
   has(h1: number, h2: number): boolean {
+    const block = (h1 & this.mask) * BLOCK_WORDS;
     for (let k = 0; k < PROBES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & this.mask;
-      if ((this.words[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+      const bit = (h2 >>> (9 * k)) & 511;
+      if ((this.words[block + (bit >>> 5)]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;
   }
 
   set(h1: number, h2: number): void {
+    const block = (h1 & this.mask) * BLOCK_WORDS;
     for (let k = 0; k < PROBES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & this.mask;
-      this.words[bit >>> 5] |= 1 << (bit & 31);
+      const bit = (h2 >>> (9 * k)) & 511;
+      this.words[block + (bit >>> 5)] |= 1 << (bit & 31);
     }
     this.count++;
   }
