@@ -105,8 +105,9 @@ class InternedKeys {
  * key caches (`key-cache.ts`: a miss is an indexed lookup unless the cache is complete), creates
  * stub accounts for unknown references, and buffers account–identifier links and payment aggregates (`LinkBuffer`, `PaymentLinkBuffer`)
  * until `finish()`. New payments, new pair totals and links are written 64 rows per statement
- * (`load-bulk-insert.ts`); a first load of payments builds the `payment_links` secondary
- * indexes once at the end instead of row by row (`load-index-pause.ts`).
+ * (`load-bulk-insert.ts`); a first load of payments builds the `payment_links` payee index once
+ * at the end instead of row by row, and links written into an empty `account_identifiers` get
+ * its account index built after them likewise (`load-index-pause.ts`).
  *
  * Payments arrive packed (`upsertPackedPayments`, from ingest's parse thread; `upsertPayments`
  * packs its rows the same way): ids and identifier values are interned, so each distinct value
