@@ -90,6 +90,24 @@ function plainId(buf: string, start: number, end: number): boolean {
   return end - start <= MAX_ID_LENGTH && untrimmed(buf, start, end);
 }
 
+/**
+ * The payer or payee field from `from` (hashed into `fieldHash`): where it ends, or -1 when the
+ * line needs the general path (the field is the last one, or not a `plainId`).
+ */
+function accountField(buf: string, from: number, end: number): number {
+  const i = hashedField(buf, from, end, false);
+  return i === end || !plainId(buf, from, i) ? -1 : i;
+}
+
+/**
+ * The card or device field from `from` (hashed over its small letters into `fieldHash`; empty
+ * when the row has none): where it ends, or -1 when the line needs the general path.
+ */
+function identifierField(buf: string, from: number, end: number): number {
+  const i = hashedField(buf, from, end, true);
+  return i === -1 || i === end || (i > from && !untrimmed(buf, from, i)) ? -1 : i;
+}
+
 /** `PAYMENT_STATUSES` index of `buf[start, end)` read case-insensitively (ASCII), or -1. */
 function statusAt(buf: string, start: number, end: number): number {
   if (start === end) return 0;
@@ -126,15 +144,13 @@ export function scanPaymentLine(
   out.idEnd = i;
 
   let from = i + 1;
-  i = hashedField(buf, from, end, false);
-  if (i === end || !plainId(buf, from, i)) return false;
+  if ((i = accountField(buf, from, end)) === -1) return false;
   out.payerStart = from;
   out.payerEnd = i;
   out.payerHash = fieldHash;
 
   from = i + 1;
-  i = hashedField(buf, from, end, false);
-  if (i === end || !plainId(buf, from, i)) return false;
+  if ((i = accountField(buf, from, end)) === -1) return false;
   out.payeeStart = from;
   out.payeeEnd = i;
   out.payeeHash = fieldHash;
@@ -184,15 +200,13 @@ export function scanPaymentLine(
   out.createdAt = createdAt;
 
   from = i + 1;
-  i = hashedField(buf, from, end, true);
-  if (i === -1 || i === end || (i > from && !untrimmed(buf, from, i))) return false;
+  if ((i = identifierField(buf, from, end)) === -1) return false;
   out.cardStart = from;
   out.cardEnd = i;
   out.cardHash = fieldHash;
 
   from = i + 1;
-  i = hashedField(buf, from, end, true);
-  if (i === -1 || i === end || (i > from && !untrimmed(buf, from, i))) return false;
+  if ((i = identifierField(buf, from, end)) === -1) return false;
   out.deviceStart = from;
   out.deviceEnd = i;
   out.deviceHash = fieldHash;
