@@ -24,9 +24,31 @@ export function pauseIndexes(db: Db, table: PausableTable): () => void {
       .all(table) as Array<{ name: string; sql: string }>
   ).filter(({ sql }) => !/\bWHERE\b/i.test(sql));
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
-  return () => {
+  return () => buildIndexes(db, indexes);
+}
+
+/** The sort runs of an index build, in KiB (see `buildIndexes`). */
+const BUILD_RUN_KIB = 8192;
+
+/**
+ * Creates `indexes` with their sort spread over two cores. SQLite sorts an index build in runs
+ * as large as the page cache: with 64 MiB, the million pairs of a first load are one run, sorted
+ * on this thread alone, while the other core (the parse thread's) is idle at the end of a load.
+ * With 8 MiB runs and one helper thread (`PRAGMA threads`) the runs are sorted on both: the payee
+ * index of a million pairs took 290-330 ms instead of 400-440. Shrinking the cache only writes
+ * its dirty pages to the WAL now instead of at commit; both settings are restored afterwards.
+ */
+function buildIndexes(db: Db, indexes: Array<{ sql: string }>): void {
+  const threads = Number(db.pragma('threads', { simple: true }));
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  db.pragma('threads = 1');
+  db.pragma(`cache_size = ${-BUILD_RUN_KIB}`);
+  try {
     for (const { sql } of indexes) db.exec(sql);
-  };
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`threads = ${threads}`);
+  }
 }
 
 /** Whether `table` has no row: a load into it can then pause its indexes. */
