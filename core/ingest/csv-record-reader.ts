@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors';
-import { CsvTokenizer } from './csv-tokenizer';
+import { CsvTokenizer, type LineTaker } from './csv-tokenizer';
 import type { RecordReader, RowSink } from './record-reader';
 
 /**
@@ -53,7 +53,7 @@ export class CsvRecordReader implements RecordReader {
   constructor(
     private readonly columns: readonly string[],
     private readonly required: readonly string[],
-    private readonly takeLine: ((buf: string, start: number, end: number) => boolean) | null = null,
+    private readonly takeLine: LineTaker | null = null,
   ) {}
 
   push(text: string, sink: RowSink): void {

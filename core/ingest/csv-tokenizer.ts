@@ -10,6 +10,12 @@ export type RecordSink = (
   error: string | null,
 ) => void;
 
+/**
+ * Offered a line without a quote before it is split (`buf[start, end)`, terminator excluded):
+ * returns true when it took the line itself, which is then not emitted.
+ */
+export type LineTaker = (buf: string, start: number, end: number) => boolean;
+
 const QUOTE = 34;
 const COMMA = 44;
 const CR = 13;
@@ -42,11 +48,8 @@ export class CsvTokenizer {
   private started = false;
   private skippingLongLine = false;
   private expectedFields = 0;
-  /**
-   * Offered each line without a quote before it is split (`buf[start, end)`, terminator
-   * excluded): true when it took the line itself, which is then not emitted.
-   */
-  takeLine: ((buf: string, start: number, end: number) => boolean) | null = null;
+  /** Offered each line without a quote (see `LineTaker`). */
+  takeLine: LineTaker | null = null;
 
   constructor(private readonly maxRecordChars = 1 << 20) {}
 

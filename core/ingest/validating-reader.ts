@@ -1,4 +1,5 @@
 import { CsvRecordReader } from './csv-record-reader';
+import type { LineTaker } from './csv-tokenizer';
 import type { EntitySpec } from './entity-specs';
 import type { InputFile } from './input-files';
 import { NdjsonRecordReader } from './ndjson-record-reader';
@@ -18,7 +19,7 @@ export function validatingReader<T>(
   spec: EntitySpec<T>,
   accept: (row: T) => void,
   reject: (line: number, reason: string, raw: string) => void,
-  takeLine: ((buf: string, start: number, end: number) => boolean) | null = null,
+  takeLine: LineTaker | null = null,
 ): { reader: RecordReader; sink: RowSink } {
   const reader: RecordReader =
     input.format === 'csv'

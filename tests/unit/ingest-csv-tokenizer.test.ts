@@ -97,4 +97,31 @@ describe('CsvTokenizer', () => {
       [3, null],
     ]);
   });
+
+  it('offers each line without a quote to takeLine, which may take it, across chunk ends', () => {
+    const text = 'h1,h2\r\nkeep,1\r\n\n"q,x",2\ntake,3\nkeep,4';
+    for (const chunkSize of [text.length, 5, 1]) {
+      const offered: string[] = [];
+      const out: Rec[] = [];
+      const t = new CsvTokenizer(64);
+      t.takeLine = (buf, start, end) => {
+        const line = buf.slice(start, end);
+        offered.push(line);
+        return line.startsWith('take');
+      };
+      const sink = (line: number, fields: string[] | null, raw: string, error: string | null) =>
+        out.push({ line, fields, raw, error });
+      for (let i = 0; i < text.length; i += chunkSize) t.push(text.slice(i, i + chunkSize), sink);
+      t.end(sink);
+      // Not the blank line, not the quoted record; terminators excluded.
+      expect(offered).toEqual(['h1,h2', 'keep,1', 'take,3', 'keep,4']);
+      expect(out.map((r) => [r.line, r.raw, r.error])).toEqual([
+        [1, 'h1,h2', null],
+        [2, 'keep,1', null],
+        [3, '', 'blank line'],
+        [4, '"q,x",2', null],
+        [6, 'keep,4', null],
+      ]);
+    }
+  });
 });
