@@ -81,7 +81,7 @@ async function generate(file: string): Promise<void> {
 /**
  * The ingest under test is the compiled tree (`dist/`, what the `fraud-rings` bin runs), not the
  * sources through tsx: tsx's CommonJS output reads every imported constant through a getter,
- * which alone costs the write thread a fifth of a second per million rows. The tree is brought
+ * which took a fifth of a second of the write thread's profile per million rows. The tree is brought
  * up to date first (an incremental `tsc` build: a few seconds when nothing changed).
  */
 let built = false;

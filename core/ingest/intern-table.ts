@@ -2,7 +2,7 @@
  * String interning for the payments parse thread (`payment-batch.ts`): value → small id, with a
  * lookup that can also take a value straight out of the text it was read from (`idAt`), so a
  * known account, card or device costs no string at all. An open-addressing table of ids keyed by
- * `hashChars`, a hash of the UTF-16 code units; `Map` would first need the value cut out as a
+ * `hashOf`, FNV-1a over the UTF-16 code units; `Map` would first need the value cut out as a
  * string, and hashing and comparing those fresh strings was a third of the thread's time.
  */
 
@@ -25,7 +25,7 @@ export function lowerAscii(c: number): number {
 /** The hash of `s`, as `hashStep` over its code units gives it. */
 export function hashOf(s: string): number {
   let h = OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
 }
 
