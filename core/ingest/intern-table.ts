@@ -6,8 +6,8 @@
  * string, and hashing and comparing those fresh strings was a third of the thread's time.
  */
 
-/** FNV-1a's offset basis and prime, over UTF-16 code units. */
-const OFFSET = 0x811c9dc5 | 0;
+/** FNV-1a over UTF-16 code units: its offset basis (a hash starts here) and prime. */
+export const HASH_START = 0x811c9dc5 | 0;
 const PRIME = 16777619;
 
 /** Folds one code unit into a running hash (start from `HASH_START`). */
@@ -15,16 +15,14 @@ export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, PRIME);
 }
 
-export const HASH_START = OFFSET;
-
 /** The code unit as `toLowerCase` turns an ASCII letter (other units unchanged). */
 export function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** The hash of `s`, as `hashStep` over its code units gives it. */
-export function hashOf(s: string): number {
-  let h = OFFSET;
+function hashOf(s: string): number {
+  let h = HASH_START;
   for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
 }
@@ -85,10 +83,6 @@ export class InternTable {
     while (size < 2 * Math.min(capacity, 1 << 22)) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-  }
-
-  get size(): number {
-    return this.all.length;
   }
 
   /** The id of `value`, new when unknown; `raw` is its spelling as typed. */

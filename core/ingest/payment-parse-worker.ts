@@ -83,11 +83,10 @@ async function parse(input: InputFile, internCapacity: number): Promise<void> {
         // code is still cold (the first megabyte takes several times as long to parse as later
         // ones), instead of idling for it.
         first = false;
-        for (let at = 0; at + FIRST_PIECE < chunk.length; at += FIRST_PIECE) {
+        for (let at = 0; at < chunk.length; at += FIRST_PIECE) {
           reader.push(chunk.slice(at, at + FIRST_PIECE), sink);
-          await send();
+          if (at + FIRST_PIECE < chunk.length) await send();
         }
-        reader.push(chunk.slice(chunk.length - (chunk.length % FIRST_PIECE || FIRST_PIECE)), sink);
       } else reader.push(chunk, sink);
       bytes = text.bytesRead();
       await send();

@@ -331,55 +331,18 @@ export class SqliteLoadWriter implements LoadWriter {
     const devices = this.internedDevices.receive(batch.devices);
     if (batch.currencies.base === 0) this.currencies.length = 0;
     for (const c of batch.currencies.values) this.currencies.push(c);
-    const cardCache = this.identifierKeys[KIND_CODE.card]!;
-    const deviceCache = this.identifierKeys[KIND_CODE.device]!;
     const accountKeys = new Int32Array(2 * n);
     const cardKeys = new Int32Array(n);
     const deviceKeys = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const o = i * INT_WIDTH;
-      const payer = ints[o + PAYER]!;
-      let payerKey = accounts.keys[payer]!;
-      if (payerKey === 0)
-        payerKey = accounts.resolve(payer, this.accountKey(accounts.value(payer), true));
-      accountKeys[2 * i] = payerKey;
-      const payee = ints[o + PAYEE]!;
-      let payeeKey = accounts.keys[payee]!;
-      if (payeeKey === 0)
-        payeeKey = accounts.resolve(payee, this.accountKey(accounts.value(payee), true));
-      accountKeys[2 * i + 1] = payeeKey;
+      accountKeys[2 * i] = this.internedAccountKey(accounts, ints[o + PAYER]!);
+      accountKeys[2 * i + 1] = this.internedAccountKey(accounts, ints[o + PAYEE]!);
       const card = ints[o + CARD]!;
-      if (card !== -1) {
-        let key = cards.keys[card]!;
-        if (key === 0)
-          key = cards.resolve(
-            card,
-            this.identifierKeyOf(
-              cardCache,
-              KIND_CODE.card,
-              cards.value(card),
-              cards.raw(card),
-              true,
-            ),
-          );
-        cardKeys[i] = key;
-      }
+      if (card !== -1) cardKeys[i] = this.internedIdentifierKey(cards, KIND_CODE.card, card);
       const device = ints[o + DEVICE]!;
-      if (device !== -1) {
-        let key = devices.keys[device]!;
-        if (key === 0)
-          key = devices.resolve(
-            device,
-            this.identifierKeyOf(
-              deviceCache,
-              KIND_CODE.device,
-              devices.value(device),
-              devices.raw(device),
-              true,
-            ),
-          );
-        deviceKeys[i] = key;
-      }
+      if (device !== -1)
+        deviceKeys[i] = this.internedIdentifierKey(devices, KIND_CODE.device, device);
     }
     const { links, linkTimes } = batch;
     for (let l = 0, t = 0; l < links.length; l += LINK_WIDTH, t += 2) {
@@ -435,6 +398,23 @@ export class SqliteLoadWriter implements LoadWriter {
     }
     for (; k < nf; k++) this.writePayment(rows, fresh[k]!);
     for (const i of again) this.writePayment(rows, i);
+  }
+
+  /** The store key of intern id `id` of a batch's accounts, resolved on its first use. */
+  private internedAccountKey(accounts: InternedKeys, id: number): number {
+    const key = accounts.keys[id]!;
+    return key !== 0 ? key : accounts.resolve(id, this.accountKey(accounts.value(id), true));
+  }
+
+  /** The store key of intern id `id` of a batch's cards or devices (`code`), resolved on its first use. */
+  private internedIdentifierKey(table: InternedKeys, code: number, id: number): number {
+    const key = table.keys[id]!;
+    if (key !== 0) return key;
+    const cache = this.identifierKeys[code]!;
+    return table.resolve(
+      id,
+      this.identifierKeyOf(cache, code, table.value(id), table.raw(id), true),
+    );
   }
 
   /**
